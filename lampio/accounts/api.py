@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from pydantic import Field
+
+from lampio.accounts import services
+from lampio.accounts.models import User
+from lampio.core.ratelimit import check_rate_limit
+
+router = Router(tags=["accounts"])
+
+
+class TokenRequest(Schema):
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=4096)
+
+
+class TokenResponse(Schema):
+    token: str
+
+
+class Problem(Schema):
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    code: str | None = None
+
+
+class Me(Schema):
+    email: str
+    first_name: str
+    last_name: str
+    preferred_language: str
+    is_network_admin: bool
+
+
+@router.post(
+    "/auth/token",
+    auth=None,
+    response={200: TokenResponse, 400: Problem, 401: Problem, 429: Problem},
+    summary="Exchange an email and password for a bearer token",
+)
+def create_token(request: HttpRequest, payload: TokenRequest) -> dict[str, str]:
+    check_rate_limit(request, group="api-token", rate="10/m")
+    token = services.issue_api_token(
+        request=request, email=payload.email, password=payload.password
+    )
+    return {"token": token}
+
+
+@router.get("/me", response={200: Me, 401: Problem}, summary="The logged-in person")
+def me(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the router's auth guarantees a logged-in user
+    return user

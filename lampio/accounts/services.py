@@ -1,0 +1,106 @@
+"""Writes on accounts: profile changes, API tokens, personal-data erasure."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lampio.accounts.models import ApiToken, User
+from lampio.core.errors import InvalidInput, NotAuthenticated, PermissionDenied
+from lampio.core.privacy import personal_data_sections
+
+TOKEN_PREFIX = "lmp_"
+
+
+def update_profile(
+    *, actor: User, user: User, first_name: str, last_name: str, preferred_language: str
+) -> User:
+    if actor.pk != user.pk:
+        raise PermissionDenied()
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise InvalidInput(_("Choose one of the offered languages."), field="preferred_language")
+    user.first_name = first_name.strip()
+    user.last_name = last_name.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=["first_name", "last_name", "preferred_language"])
+    return user
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def issue_api_token(*, request: HttpRequest | None, email: str, password: str) -> str:
+    """Check the credentials and return a new bearer token; only its hash is stored."""
+    user = authenticate(request, email=email.strip().lower(), password=password)
+    if not isinstance(user, User) or not user.is_active:
+        raise NotAuthenticated(_("The email address or password is incorrect."))
+    key = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(
+        user=user,
+        key_hash=hash_token(key),
+        expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_TTL_DAYS),
+    )
+    return key
+
+
+def user_for_api_token(key: str) -> User | None:
+    """The active user a token belongs to, or None for an unknown, expired or revoked token."""
+    if not key.startswith(TOKEN_PREFIX):
+        return None
+    now = timezone.now()
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(key), expires_at__gt=now, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    # Write the last-use time at most once a minute so a busy client does not write per call.
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def delete_account(*, actor: User, user: User) -> None:
+    """Erase a person's data and anonymise the account row that audit entries still point to.
+
+    Every registered personal-data section erases its part in the same transaction, so a
+    failure anywhere leaves the account as it was rather than half deleted.
+    """
+    if actor.pk != user.pk:
+        raise PermissionDenied()
+    with transaction.atomic(), set_actor(actor):
+        for section in personal_data_sections():
+            section.erase(user)
+        user.email = f"deleted-{user.pk}@deleted.invalid"
+        user.first_name = ""
+        user.last_name = ""
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.is_network_admin = False
+        user.deleted_at = timezone.now()
+        user.set_unusable_password()
+        user.save()
+        _end_sessions_of(user)
+
+
+def _end_sessions_of(user: User) -> None:
+    user_id = str(user.pk)
+    expired = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(pk__in=expired).delete()

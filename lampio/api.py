@@ -1,0 +1,19 @@
+"""One OpenAPI document for the whole platform, assembled from each app's api.py."""
+
+from ninja import NinjaAPI
+
+from lampio.accounts.api import router as accounts_router
+from lampio.core.api import default_auth, install_problem_handlers
+from lampio.tenancy.api import router as tenancy_router
+
+api = NinjaAPI(
+    title="Lämpiö API",
+    version="1",
+    description="Culture services of the Finnish city network: spaces, offerings, feedback.",
+    auth=default_auth,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+install_problem_handlers(api)
+api.add_router("/", accounts_router)
+api.add_router("/", tenancy_router)

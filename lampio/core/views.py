@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from lampio.core.preferences import (
+    CONTRASTS,
+    TEXT_SIZES,
+    DisplayPreferences,
+    read_display_preferences,
+    store_display_preferences,
+)
+from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.urlsafety import safe_next_url
+
+logger = logging.getLogger(__name__)
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    display_url = reverse("core:display_preferences")
+    return render(request, "core/accessibility.html", {"display_url": display_url})
+
+
+def privacy_notice(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+class DisplayPreferencesForm(forms.Form):
+    text_size = forms.ChoiceField(
+        label=_("Text size"), choices=list(TEXT_SIZES.items()), widget=forms.RadioSelect
+    )
+    contrast = forms.ChoiceField(
+        label=_("Contrast"), choices=list(CONTRASTS.items()), widget=forms.RadioSelect
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+@rate_limit_posts(group="display-preferences", rate="60/m")
+def display_preferences(request: HttpRequest) -> HttpResponse:
+    current = read_display_preferences(request)
+    if request.method == "POST":
+        form = DisplayPreferencesForm(request.POST)
+        if form.is_valid():
+            target = safe_next_url(request, form.cleaned_data["next"], reverse("home"))
+            response = redirect(target)
+            store_display_preferences(
+                response,
+                DisplayPreferences(
+                    text_size=form.cleaned_data["text_size"],
+                    contrast=form.cleaned_data["contrast"],
+                ),
+                secure=settings.HTTPS,
+            )
+            return response
+    else:
+        form = DisplayPreferencesForm(
+            initial={
+                "text_size": current.text_size,
+                "contrast": current.contrast,
+                "next": safe_next_url(request, request.GET.get("next"), ""),
+            }
+        )
+    return render(request, "core/display_preferences.html", {"form": form})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness for the load balancer: 200 only when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,76 @@
+"""Creates or updates the demo network. Idempotent: every row is found by its natural key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from lampio.accounts.models import User
+from lampio.demo import data
+from lampio.tenancy.models import Membership, Municipality, Organisation
+
+
+@dataclass
+class LoadSummary:
+    municipalities: int
+    organisations: int
+    users: int
+    memberships: int
+
+
+def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
+    return {f"{field}_{language}": value for language, value in zip(("fi", "sv", "en"), values,
+                                                                     strict=True)}
+
+
+@transaction.atomic
+def load_demo() -> LoadSummary:
+    municipalities = {
+        row["slug"]: Municipality.objects.update_or_create(
+            slug=row["slug"], defaults=_translated("name", row["name"])
+        )[0]
+        for row in data.MUNICIPALITIES
+    }
+    organisations: dict[tuple[str, str], Organisation] = {}
+    for city, slug, kind, name, description, website in data.ORGANISATIONS:
+        organisations[(city, slug)], _created = Organisation.objects.update_or_create(
+            municipality=municipalities[city],
+            slug=slug,
+            defaults={
+                "kind": kind,
+                "website": website,
+                **_translated("name", name),
+                **_translated("description", description),
+            },
+        )
+    memberships = 0
+    for email, first_name, last_name, language, network_admin, roles in data.USERS:
+        user = _demo_user(email, first_name, last_name, language, network_admin)
+        for city, slug, role in roles:
+            Membership.objects.update_or_create(
+                user=user, organisation=organisations[(city, slug)], defaults={"role": role}
+            )
+            memberships += 1
+    return LoadSummary(len(municipalities), len(organisations), len(data.USERS), memberships)
+
+
+def _demo_user(
+    email: str, first_name: str, last_name: str, language: str, network_admin: bool
+) -> User:
+    user, created = User.objects.get_or_create(email=email)
+    user.first_name = first_name
+    user.last_name = last_name
+    user.preferred_language = language
+    user.is_network_admin = network_admin
+    user.is_staff = network_admin
+    user.is_superuser = network_admin
+    user.is_active = True
+    if created or not user.check_password(data.DEMO_PASSWORD):
+        user.set_password(data.DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

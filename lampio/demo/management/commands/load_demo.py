@@ -1,0 +1,19 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from lampio.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo city network (safe to run again)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        summary = load_demo()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {summary.municipalities} municipalities, "
+                f"{summary.organisations} organisations, {summary.users} users, "
+                f"{summary.memberships} memberships."
+            )
+        )

@@ -1,0 +1,38 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from lampio.api import api
+from lampio.core.admin_site import require_admin_second_factor
+from lampio.core.views import healthz
+from lampio.views import home
+
+# The admin logs in through allauth, so its MFA stage and rate limits apply there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.has_permission = require_admin_second_factor(admin.site.has_permission)  # type: ignore[method-assign]
+admin.site.site_header = "Lämpiö"
+admin.site.site_title = "Lämpiö"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
+    path("", include("lampio.core.urls")),
+    path("", include("lampio.tenancy.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("lampio.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
