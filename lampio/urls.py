@@ -3,22 +3,21 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from lampio.api import api
 from lampio.core.admin_site import require_admin_second_factor
-from lampio.core.views import healthz
+from lampio.core.views import healthz, switch_language
 from lampio.views import home
 
 # The admin logs in through allauth, so its MFA stage and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
-admin.site.has_permission = require_admin_second_factor(admin.site.has_permission)  # type: ignore[method-assign]
+admin.site.has_permission = require_admin_second_factor(admin.site.has_permission)  # type: ignore[assignment]
 admin.site.site_header = "Lämpiö"
 admin.site.site_title = "Lämpiö"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", api.urls),
 ]
 

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
-
-from allauth.account.adapter import DefaultAccountAdapter
 
 from lampio.accounts.models import User
 

@@ -5,6 +5,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from lampio.accounts import services
+from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
 from lampio.core.ratelimit import check_rate_limit
 
@@ -52,6 +53,4 @@ def create_token(request: HttpRequest, payload: TokenRequest) -> dict[str, str]:
 
 @router.get("/me", response={200: Me, 401: Problem}, summary="The logged-in person")
 def me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # the router's auth guarantees a logged-in user
-    return user
+    return acting_user(request)

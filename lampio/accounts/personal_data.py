@@ -25,8 +25,11 @@ def export_account(user: User) -> dict[str, Any]:
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
         "identity_providers": [
-            {"provider": account.provider, "uid": account.uid,
-             "date_joined": account.date_joined.isoformat()}
+            {
+                "provider": account.provider,
+                "uid": account.uid,
+                "date_joined": account.date_joined.isoformat(),
+            }
             for account in SocialAccount.objects.filter(user=user).order_by("pk")
         ],
         "second_factors": [

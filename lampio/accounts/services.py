@@ -19,7 +19,7 @@ from lampio.accounts.models import ApiToken, User
 from lampio.core.errors import InvalidInput, NotAuthenticated, PermissionDenied
 from lampio.core.privacy import personal_data_sections
 
-TOKEN_PREFIX = "lmp_"
+TOKEN_PREFIX = "lmp_"  # noqa: S105  (a public prefix that makes leaked tokens greppable)
 
 
 def update_profile(

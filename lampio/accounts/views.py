@@ -13,22 +13,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from lampio.accounts import selectors, services
+from lampio.accounts.auth import acting_user
 from lampio.accounts.forms import DeleteAccountForm, ProfileForm
-from lampio.accounts.models import User
 from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # guaranteed by login_required
-    return request.user
-
-
 @login_required
 @rate_limit_posts(group="profile", rate="30/m")
 def profile(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
@@ -55,7 +50,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def export_personal_data(request: HttpRequest) -> HttpResponse:
-    data = selectors.personal_data_export(user=_user(request))
+    data = selectors.personal_data_export(user=acting_user(request))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -67,7 +62,7 @@ def export_personal_data(request: HttpRequest) -> HttpResponse:
 @login_required
 @rate_limit_posts(group="delete-account", rate="5/m")
 def delete_account(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = acting_user(request)
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         services.delete_account(actor=user, user=user)

@@ -26,7 +26,10 @@ def problem(
         body["code"] = code
     body.update(extra)
     return JsonResponse(
-        body, status=status, content_type=PROBLEM_CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+        body,
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -47,26 +50,26 @@ default_auth = [BearerTokenAuth(), SessionAuth()]
 
 
 def install_problem_handlers(api: NinjaAPI) -> None:
-    def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    def on_domain_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return problem(exc.status, str(exc.message), code=exc.code, field=exc.field)
 
-    def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    def on_validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = [
             {"loc": [str(part) for part in error.get("loc", [])], "msg": str(error.get("msg", ""))}
             for error in exc.errors
         ]
         return problem(400, _("The request is not valid."), code="invalid", errors=errors)
 
-    def on_authentication_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_authentication_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return problem(401, _("Please log in first."), code="not_authenticated")
 
-    def on_authorization_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_authorization_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return problem(403, _("You do not have permission to do this."), code="permission_denied")
 
-    def on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return problem(404, _("The item was not found."), code="not_found")
 
-    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def on_http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return problem(exc.status_code, str(exc), code="http_error")
 
     api.add_exception_handler(DomainError, on_domain_error)

@@ -15,9 +15,7 @@ class DomainError(Exception):
     code: str = "invalid"
     default_message: str | Promise = _("The request could not be completed.")
 
-    def __init__(
-        self, message: str | Promise | None = None, *, field: str | None = None
-    ) -> None:
+    def __init__(self, message: str | Promise | None = None, *, field: str | None = None) -> None:
         self.message = message if message is not None else self.default_message
         self.field = field
         super().__init__(str(self.message))

@@ -8,9 +8,12 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language
 
 from lampio.core.preferences import (
     CONTRASTS,
@@ -84,3 +87,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.exception("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, resolving `next` in the language of its own URL prefix.
+
+    translate_url() resolves the path with the active language, which for this unprefixed
+    view comes from the browser; a Finnish page seen through an English browser would
+    otherwise not be translated to /sv/… but sent back to /fi/….
+    """
+    next_url = request.POST.get("next", "")
+    source_language = get_language_from_path(next_url) or translation.get_language()
+    with translation.override(source_language):
+        return set_language(request)

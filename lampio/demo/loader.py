@@ -21,8 +21,10 @@ class LoadSummary:
 
 
 def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
-    return {f"{field}_{language}": value for language, value in zip(("fi", "sv", "en"), values,
-                                                                     strict=True)}
+    return {
+        f"{field}_{language}": value
+        for language, value in zip(("fi", "sv", "en"), values, strict=True)
+    }
 
 
 @transaction.atomic

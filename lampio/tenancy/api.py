@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Router, Schema
 
 from lampio.tenancy import selectors
@@ -50,7 +50,9 @@ def list_municipalities(request: HttpRequest) -> QuerySet[Municipality]:
 
 
 @router.get("/organisations", auth=None, response=list[OrganisationOut])
-def list_organisations(request: HttpRequest, municipality: str | None = None) -> QuerySet[Organisation]:
+def list_organisations(
+    request: HttpRequest, municipality: str | None = None
+) -> QuerySet[Organisation]:
     city = selectors.municipality_by_slug(municipality) if municipality else None
     if municipality and city is None:
         return Organisation.objects.none()

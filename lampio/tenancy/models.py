@@ -10,9 +10,7 @@ class Municipality(models.Model):
 
     slug = models.SlugField(_("identifier"), unique=True)
     name = models.CharField(_("name"), max_length=100)
-    coat_of_arms = models.ImageField(
-        _("coat of arms"), upload_to="coats_of_arms/", blank=True
-    )
+    coat_of_arms = models.ImageField(_("coat of arms"), upload_to="coats_of_arms/", blank=True)
     coat_of_arms_alt = models.CharField(_("coat of arms description"), max_length=200, blank=True)
 
     class Meta:

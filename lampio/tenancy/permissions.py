@@ -36,21 +36,23 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 }
 
 
+_ROLES_CACHE = "_lampio_roles"
+
+
 def roles_of(actor: Actor) -> dict[int, str]:
     """Organisation id → role, read once per actor object (a request) to avoid N+1 checks."""
     if not actor.is_authenticated or not actor.is_active:
         return {}
-    cached: dict[int, str] | None = getattr(actor, "_lampio_roles", None)
+    cached: dict[int, str] | None = actor.__dict__.get(_ROLES_CACHE)
     if cached is None:
         cached = dict(actor.memberships.values_list("organisation_id", "role"))
-        actor._lampio_roles = cached  # type: ignore[union-attr]
+        actor.__dict__[_ROLES_CACHE] = cached
     return cached
 
 
 def forget_roles(actor: Actor) -> None:
     """Drop the cached roles after a membership change made by or for this actor."""
-    if hasattr(actor, "_lampio_roles"):
-        del actor._lampio_roles  # type: ignore[union-attr]
+    actor.__dict__.pop(_ROLES_CACHE, None)
 
 
 def is_network_admin(actor: Actor) -> bool:
@@ -83,9 +85,7 @@ def can(actor: Actor, action: Action, obj: Any) -> bool:
         # Municipality-wide actions (routing rules, network settings) belong to the network.
         if action != Action.VIEW:
             return False
-        return Organisation.objects.filter(
-            municipality=obj, pk__in=list(roles_of(actor))
-        ).exists()
+        return Organisation.objects.filter(municipality=obj, pk__in=list(roles_of(actor))).exists()
     organisation_id = organisation_id_of(obj)
     if organisation_id is None:
         return False

@@ -57,8 +57,9 @@ def scope_to_actor(
     return queryset.filter(**{f"{via}__in": allowed})
 
 
-def organisation_for(*, actor: Actor, slug: str, municipality_slug: str,
-                     action: Action = Action.VIEW) -> Organisation:
+def organisation_for(
+    *, actor: Actor, slug: str, municipality_slug: str, action: Action = Action.VIEW
+) -> Organisation:
     """One organisation the actor may act on; NotFound also hides ones that exist elsewhere."""
     organisation = (
         Organisation.objects.select_related("municipality")

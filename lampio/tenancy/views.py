@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lampio.accounts.models import User
+from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
@@ -36,8 +36,11 @@ def choose_city(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tenancy/choose_city.html",
-        {"form": form, "municipalities": selectors.municipalities(),
-         "next": safe_next_url(request, request.GET.get("next"), "")},
+        {
+            "form": form,
+            "municipalities": selectors.municipalities(),
+            "next": safe_next_url(request, request.GET.get("next"), ""),
+        },
     )
 
 
@@ -60,8 +63,7 @@ def _organisation(request: HttpRequest, municipality: str, organisation: str) ->
 @rate_limit_posts(group="staff-members", rate="30/m")
 def organisation_detail(request: HttpRequest, municipality: str, organisation: str) -> HttpResponse:
     org = _organisation(request, municipality, organisation)
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     form = AddMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -92,8 +94,7 @@ def change_member(
     request: HttpRequest, municipality: str, organisation: str, membership_id: int
 ) -> HttpResponse:
     org = _organisation(request, municipality, organisation)
-    user = request.user
-    assert isinstance(user, User)
+    user = acting_user(request)
     membership = selectors.membership_for(actor=user, organisation=org, membership_id=membership_id)
     remove = request.POST.get("action") == "remove"
     form = ChangeRoleForm(request.POST)

@@ -1,0 +1,87 @@
+# Lämpiö: `make demo` to run it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.9
+MANAGE := $(BIN)/python manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/lampio
+VENDOR_STAMP := lampio/static/vendor/versions.json
+export LAMPIO_LOG_FORMAT ?= plain
+
+.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres system-deps bench messages clean
+
+help:
+	@echo "make demo    install, migrate, load the demo cities and serve on 127.0.0.1:$(PORT)"
+	@echo "make test    lint, type check and the whole test suite on SQLite and PostgreSQL"
+	@echo "make bench   run every benchmark under benchmarks/"
+	@echo "make messages  extract UI strings into locale/ and compile them"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# --inexact keeps uv itself, which lives in the same environment but not in the lock file.
+install: $(UV)
+	$(UV) sync --frozen --inexact --no-dev
+
+install-dev: $(UV)
+	$(UV) sync --frozen --inexact
+
+$(VENDOR_STAMP): frontend/package.json frontend/package-lock.json frontend/vendor.mjs
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && node vendor.mjs
+
+vendor: $(VENDOR_STAMP)
+
+migrate: install vendor
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Lämpiö demo: http://127.0.0.1:$(PORT)/  (logins in README.md)"
+	LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-dev
+	$(BIN)/mypy lampio
+
+# Debian's Chromium runs the browser tests; gettext checks that the catalogs are current.
+system-deps:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test-sqlite: install-dev vendor system-deps
+	DATABASE_URL= $(BIN)/pytest -q
+
+test-postgres: install-dev vendor system-deps
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+test: lint typecheck test-sqlite test-postgres
+
+bench: install-dev vendor
+	@set -e; for script in benchmarks/*.py; do \
+		[ -e "$$script" ] || continue; \
+		echo "== $$script"; $(BIN)/python "$$script"; done
+
+messages: install-dev
+	$(MANAGE) makemessages --locale fi --locale sv --locale en --ignore ".venv/*" --ignore "frontend/*" --no-obsolete
+	$(MANAGE) compilemessages --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) staticfiles lampio/static/vendor frontend/node_modules var

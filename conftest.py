@@ -1,0 +1,84 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from lampio.accounts.models import User
+from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
+
+PASSWORD = "Correct-horse-42"
+_sequence = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Rate-limit counters live in the cache; each test starts from zero.
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    # Production hashing is slow on purpose; tests only need hashing to be correct.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(email: str | None = None, **fields: object) -> User:
+        email = email or f"person{next(_sequence)}@example.fi"
+        user = User.objects.create_user(email=email, password=PASSWORD, **fields)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_municipality(db: None) -> Callable[..., Municipality]:
+    def make(slug: str | None = None, name: str | None = None) -> Municipality:
+        slug = slug or f"city{next(_sequence)}"
+        return Municipality.objects.create(slug=slug, name_fi=name or slug.title())
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(
+    make_municipality: Callable[..., Municipality],
+) -> Callable[..., Organisation]:
+    def make(
+        municipality: Municipality | None = None,
+        kind: str = OrganisationKind.CITY_INSTITUTION,
+        slug: str | None = None,
+    ) -> Organisation:
+        slug = slug or f"org{next(_sequence)}"
+        return Organisation.objects.create(
+            municipality=municipality or make_municipality(),
+            slug=slug,
+            name_fi=f"Organisaatio {slug}",
+            name_sv=f"Organisation {slug}",
+            kind=kind,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_member(make_user: Callable[..., User]) -> Callable[..., User]:
+    def make(organisation: Organisation, role: str = "staff", **fields: object) -> User:
+        user = make_user(**fields)
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def resident(make_user: Callable[..., User]) -> User:
+    return make_user(first_name="Aino", last_name="Asukas")

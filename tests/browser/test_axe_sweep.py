@@ -1,0 +1,133 @@
+"""axe-core over every resident page (and the staff shell) in Finnish, Swedish and English."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from lampio.tenancy.models import Role
+from tests.browser.conftest import assert_accessible, axe_violations, describe
+
+LANGUAGES = ["fi", "sv", "en"]
+
+# Pages anyone can open; the path is given without the language prefix.
+PUBLIC_PAGES = {
+    "home": "",
+    "core:accessibility": "accessibility/",
+    "core:privacy": "privacy/",
+    "core:display_preferences": "display/",
+    "tenancy:choose_city": "city/",
+    "account_login": "accounts/login/",
+    "account_signup": "accounts/signup/",
+    "account_reset_password": "accounts/password/reset/",
+}
+# Pages of a logged-in resident.
+RESIDENT_PAGES = {
+    "accounts:profile": "profile/",
+    "accounts:delete": "profile/delete/",
+    "account_email": "accounts/email/",
+    "account_change_password": "accounts/password/change/",
+    "mfa_index": "accounts/2fa/",
+}
+STAFF_PAGES = {"tenancy:staff_home": "staff/"}
+# Our own named pages that take no arguments and are deliberately not swept, with the reason.
+NOT_SWEPT = {
+    "accounts:export": "a JSON download, not a page",
+    "healthz": "a JSON health check for the load balancer",
+}
+
+
+def _named_routes() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list, namespace: str = "") -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace in {"admin", "api"}:
+                    continue
+                child = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, child)
+            elif (
+                isinstance(pattern, URLPattern) and pattern.name and not pattern.pattern.converters
+            ):
+                module = getattr(pattern.callback, "__module__", "")
+                if module.startswith("lampio"):
+                    names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_page_of_ours_is_in_the_sweep():
+    swept = set(PUBLIC_PAGES) | set(RESIDENT_PAGES) | set(STAFF_PAGES) | set(NOT_SWEPT)
+    missing = _named_routes() - swept
+    assert not missing, f"add these pages to the axe sweep: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_pages_have_no_axe_violations(
+    page, language, settings, make_organisation, make_municipality
+):
+    settings.LAMPIO_DEMO = True  # the demo banner is part of every page in the demo
+    city = make_municipality(slug="oulu", name="Oulu")
+    make_organisation(municipality=city)
+    problems = []
+    for path in PUBLIC_PAGES.values():
+        page.goto(f"/{language}/{path}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        if violations := axe_violations(page):
+            problems.append(f"/{language}/{path}:\n{describe(violations)}")
+    # The front page once a city is chosen lists that city's organisations.
+    page.goto(f"/{language}/city/")
+    page.get_by_role("button", name="Oulu").click()
+    assert page.locator(".card").count() == 1
+    if violations := axe_violations(page):
+        problems.append(f"/{language}/ with a city:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_resident_and_staff_pages_have_no_axe_violations(
+    page, log_in, language, settings, make_organisation, make_member
+):
+    settings.LAMPIO_STAFF_MFA_REQUIRED = False
+    organisation = make_organisation()
+    log_in(page, make_member(organisation, role=Role.ADMIN))
+    problems = []
+    paths = [
+        *RESIDENT_PAGES.values(),
+        *STAFF_PAGES.values(),
+        f"staff/{organisation.municipality.slug}/{organisation.slug}/",
+    ]
+    for path in paths:
+        page.goto(f"/{language}/{path}")
+        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        if violations := axe_violations(page):
+            problems.append(f"/{language}/{path}:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_forms_with_errors_have_no_axe_violations(page, log_in, resident):
+    page.goto("/fi/accounts/login/")
+    page.get_by_label("Sähköposti").fill("aino@example.fi")
+    page.locator("input[name=password]").fill("wrong-password")
+    page.locator("form.login, form[action$='/login/']").get_by_role("button").last.click()
+    assert_accessible(page)
+    log_in(page, resident)
+    page.goto("/fi/profile/delete/")
+    page.locator("form.form button[type=submit]").click()
+    assert page.locator(".errorlist").count() >= 1
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("text_size", "contrast"), [("largest", "high"), ("large", "normal")])
+def test_display_settings_keep_pages_accessible(page, text_size, contrast):
+    page.goto("/fi/display/")
+    page.locator(f"input[name=text_size][value={text_size}]").check()
+    page.locator(f"input[name=contrast][value={contrast}]").check()
+    page.locator("form.form button[type=submit]").click()
+    assert page.locator("html").get_attribute("class") == f"text-{text_size} contrast-{contrast}"
+    for path in ("/fi/", "/fi/accounts/login/", "/fi/accessibility/"):
+        page.goto(path)
+        assert_accessible(page)
