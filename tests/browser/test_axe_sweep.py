@@ -34,6 +34,7 @@ STAFF_PAGES = {"tenancy:staff_home": "staff/"}
 NOT_SWEPT = {
     "accounts:export": "a JSON download, not a page",
     "healthz": "a JSON health check for the load balancer",
+    "set_language": "a POST-only redirect back to the page in the new language",
 }
 
 
