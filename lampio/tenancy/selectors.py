@@ -7,6 +7,7 @@ from typing import TypeVar
 from auditlog.models import LogEntry
 from django.db.models import Model, QuerySet
 
+from lampio.core.audit import AuditRow, audit_rows
 from lampio.core.errors import NotFound
 from lampio.tenancy.models import Membership, Municipality, Organisation
 from lampio.tenancy.permissions import (
@@ -92,12 +93,13 @@ def membership_for(*, actor: Actor, organisation: Organisation, membership_id: i
     return membership
 
 
-def audit_trail(*, actor: Actor, organisation: Organisation, limit: int = 50) -> QuerySet[LogEntry]:
+def audit_trail(*, actor: Actor, organisation: Organisation, limit: int = 50) -> list[AuditRow]:
     """Recent audited changes to an organisation and its memberships, newest first."""
     if not can(actor, Action.VIEW_AUDIT, organisation):
-        return LogEntry.objects.none()
-    return (
+        return []
+    entries = (
         LogEntry.objects.filter(additional_data__organisation_id=organisation.pk)
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
+    return audit_rows(entries)

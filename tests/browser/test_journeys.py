@@ -4,27 +4,34 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
 from tests.browser.conftest import assert_accessible
 
+PROFILE_HEADING = {"fi": "Oma profiili", "sv": "Min profil", "en": "My profile"}
+LOG_OUT = {"fi": "Kirjaudu ulos", "sv": "Logga ut", "en": "Log out"}
 
-def test_login_lands_on_the_profile_in_the_preferred_language_then_logout(page, make_user):
-    person = make_user(email="elsa@example.fi", preferred_language="sv", first_name="Elsa")
-    page.goto("/fi/accounts/login/")
-    page.get_by_label("Sähköposti").fill(person.email)
-    page.get_by_label("Salasana").fill(PASSWORD)
+
+@pytest.mark.parametrize(("page_language", "preferred"), [("fi", "sv"), ("sv", "en"), ("en", "fi")])
+def test_login_lands_on_the_profile_in_the_preferred_language_then_logout(
+    page, make_user, page_language, preferred
+):
+    person = make_user(preferred_language=preferred, first_name="Elsa")
+    page.goto(f"/{page_language}/accounts/login/")
+    page.locator("input[name=login]").fill(person.email)
+    page.locator("input[name=password]").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
 
-    expect(page).to_have_url(re.compile(r"/sv/profile/$"))
-    expect(page.locator("html")).to_have_attribute("lang", "sv")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Min profil")
+    expect(page).to_have_url(re.compile(rf"/{preferred}/profile/$"))
+    expect(page.locator("html")).to_have_attribute("lang", preferred)
+    expect(page.get_by_role("heading", level=1)).to_have_text(PROFILE_HEADING[preferred])
     assert_accessible(page)
 
-    page.get_by_role("button", name="Logga ut").click()
-    page.goto("/sv/profile/")
-    expect(page).to_have_url(re.compile(r"/sv/accounts/login/"))
+    page.get_by_role("button", name=LOG_OUT[preferred]).click()
+    page.goto(f"/{preferred}/profile/")
+    expect(page).to_have_url(re.compile(rf"/{preferred}/accounts/login/"))
 
 
 def test_wrong_password_keeps_the_email_and_says_why_in_the_page_language(page, make_user):

@@ -90,3 +90,41 @@ def test_profile_form_is_rate_limited(client, resident, settings):
     statuses = [client.post(reverse("accounts:profile"), data).status_code for _ in range(31)]
     assert statuses[:30] == [302] * 30
     assert statuses[30] == 429
+
+
+def test_staff_need_a_second_factor_for_the_admin_too(client, settings, make_user):
+    from allauth.mfa.models import Authenticator
+
+    settings.LAMPIO_STAFF_MFA_REQUIRED = True
+    admin = make_user(is_staff=True, is_superuser=True, is_network_admin=True)
+    client.force_login(admin)
+    assert client.get("/fi/admin/").status_code == 302  # to the admin login: no access yet
+    Authenticator.objects.create(user=admin, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert client.get("/fi/admin/").status_code == 200
+
+
+def test_admin_shows_translated_fields_for_organisations(client, settings, make_user):
+    settings.LAMPIO_STAFF_MFA_REQUIRED = False
+    admin = make_user(is_staff=True, is_superuser=True, is_network_admin=True)
+    client.force_login(admin)
+    page = client.get("/en/admin/tenancy/organisation/add/").content.decode()
+    assert all(f'name="name_{language}"' in page for language in ("fi", "sv", "en"))
+
+
+def test_an_oidc_provider_appears_on_the_login_page_when_configured(client, settings, db):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "APPS": [
+                {
+                    "provider_id": "suomifi",
+                    "name": "Suomi.fi",
+                    "client_id": "lampio",
+                    "secret": "s3cret",
+                    "settings": {"server_url": "https://idp.example.fi"},
+                }
+            ]
+        }
+    }
+    page = client.get(reverse("account_login")).content.decode()
+    assert "Suomi.fi" in page
+    assert "/accounts/oidc/suomifi/login/" in page

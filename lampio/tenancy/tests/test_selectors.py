@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from lampio.tenancy import selectors
 from lampio.tenancy.models import Membership, Organisation, Role
@@ -68,5 +69,20 @@ def test_audit_trail_is_only_for_those_allowed_to_see_it(make_organisation, make
     services.add_member(
         actor=admin, organisation=organisation, email=make_user().email, role=Role.STAFF
     )
-    assert selectors.audit_trail(actor=admin, organisation=organisation).count() >= 1
-    assert selectors.audit_trail(actor=viewer, organisation=organisation).count() == 0
+    with translation.override("fi"):
+        trail = selectors.audit_trail(actor=admin, organisation=organisation)
+    assert trail[0].actor == str(admin) and trail[0].action == "Lisätty"
+    assert selectors.audit_trail(actor=viewer, organisation=organisation) == []
+
+
+def test_audit_trail_shows_what_changed(make_organisation, make_member):
+    from lampio.tenancy import services
+
+    organisation = make_organisation()
+    admin = make_member(organisation, role=Role.ADMIN)
+    staff = make_member(organisation, role=Role.STAFF)
+    services.change_member_role(actor=admin, membership=staff.memberships.get(), role=Role.VIEWER)
+    with translation.override("fi"):
+        change = selectors.audit_trail(actor=admin, organisation=organisation)[0]
+    assert change.action == "Muutettu"
+    assert change.changes == [("rooli", "Työntekijä", "Katselija")]
