@@ -81,7 +81,7 @@ bench: install-dev vendor
 		echo "== $$script"; $(BIN)/python "$$script"; done
 
 messages: install-dev
-	$(MANAGE) makemessages --locale fi --locale sv --locale en --ignore ".venv/*" --ignore "frontend/*" --no-obsolete --no-fuzzy-matching
+	$(MANAGE) makemessages --locale fi --locale sv --locale en --ignore ".venv/*" --ignore "frontend/*" --no-obsolete
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 clean:

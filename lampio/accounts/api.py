@@ -15,6 +15,11 @@ router = Router(tags=["accounts"])
 class TokenRequest(Schema):
     email: str = Field(max_length=254)
     password: str = Field(max_length=4096)
+    code: str = Field(
+        default="",
+        max_length=64,
+        description="Current authenticator or recovery code, for accounts with two-factor login",
+    )
 
 
 class TokenResponse(Schema):
@@ -46,7 +51,7 @@ class Me(Schema):
 def create_token(request: HttpRequest, payload: TokenRequest) -> dict[str, str]:
     check_rate_limit(request, group="api-token", rate="10/m")
     token = services.issue_api_token(
-        request=request, email=payload.email, password=payload.password
+        request=request, email=payload.email, password=payload.password, code=payload.code
     )
     return {"token": token}
 

@@ -6,17 +6,23 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import ApiToken, User
-from lampio.core.errors import InvalidInput, NotAuthenticated, PermissionDenied
+from lampio.core.errors import (
+    InvalidInput,
+    NotAuthenticated,
+    PermissionDenied,
+    SecondFactorRequired,
+)
 from lampio.core.privacy import personal_data_sections
 
 TOKEN_PREFIX = "lmp_"  # noqa: S105  (a public prefix that makes leaked tokens greppable)
@@ -40,11 +46,19 @@ def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def issue_api_token(*, request: HttpRequest | None, email: str, password: str) -> str:
-    """Check the credentials and return a new bearer token; only its hash is stored."""
+def issue_api_token(
+    *, request: HttpRequest | None, email: str, password: str, code: str = ""
+) -> str:
+    """Check the credentials and return a new bearer token; only its hash is stored.
+
+    A person who has set up two-factor authentication must also give a current code, so a
+    leaked password alone cannot mint a token that skips the second factor.
+    """
     user = authenticate(request, email=email.strip().lower(), password=password)
     if not isinstance(user, User) or not user.is_active:
         raise NotAuthenticated(_("The email address or password is incorrect."))
+    if is_mfa_enabled(user):
+        _check_second_factor(user, code)
     key = TOKEN_PREFIX + secrets.token_urlsafe(32)
     ApiToken.objects.create(
         user=user,
@@ -52,6 +66,18 @@ def issue_api_token(*, request: HttpRequest | None, email: str, password: str) -
         expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_TTL_DAYS),
     )
     return key
+
+
+def _check_second_factor(user: User, code: str) -> None:
+    if not code.strip():
+        raise SecondFactorRequired(field="code")
+    authenticators = Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES]
+    )
+    if not any(
+        authenticator.wrap().validate_code(code.strip()) for authenticator in authenticators
+    ):
+        raise NotAuthenticated(_("The code is incorrect or already used."), field="code")
 
 
 def user_for_api_token(key: str) -> User | None:
@@ -91,16 +117,6 @@ def delete_account(*, actor: User, user: User) -> None:
         user.is_superuser = False
         user.is_network_admin = False
         user.deleted_at = timezone.now()
+        # A new (unusable) password changes the session hash, which ends every other session.
         user.set_unusable_password()
         user.save()
-        _end_sessions_of(user)
-
-
-def _end_sessions_of(user: User) -> None:
-    user_id = str(user.pk)
-    expired = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == user_id
-    ]
-    Session.objects.filter(pk__in=expired).delete()

@@ -32,6 +32,11 @@ class NotAuthenticated(DomainError):
     default_message = _("Please log in first.")
 
 
+class SecondFactorRequired(NotAuthenticated):
+    code = "second_factor_required"
+    default_message = _("Enter the code from your authenticator app.")
+
+
 class PermissionDenied(DomainError):
     status = 403
     code = "permission_denied"

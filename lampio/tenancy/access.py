@@ -8,9 +8,11 @@ from typing import Any
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from lampio.tenancy.permissions import Actor, has_any_role
 
@@ -32,6 +34,9 @@ def staff_required(view: View) -> View:
         if not has_any_role(request.user):
             return render(request, "tenancy/staff_forbidden.html", status=403)
         if needs_second_factor(request.user):
+            messages.info(
+                request, _("Set up two-factor authentication before you use the staff area.")
+            )
             return redirect("mfa_index")
         return view(request, *args, **kwargs)
 

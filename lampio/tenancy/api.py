@@ -44,12 +44,22 @@ class MembershipOut(Schema):
         return obj.organisation.municipality.slug
 
 
-@router.get("/municipalities", auth=None, response=list[MunicipalityOut])
+@router.get(
+    "/municipalities",
+    auth=None,
+    response=list[MunicipalityOut],
+    summary="Municipalities of the city network",
+)
 def list_municipalities(request: HttpRequest) -> QuerySet[Municipality]:
     return selectors.municipalities()
 
 
-@router.get("/organisations", auth=None, response=list[OrganisationOut])
+@router.get(
+    "/organisations",
+    auth=None,
+    response=list[OrganisationOut],
+    summary="Active organisations, optionally of one municipality",
+)
 def list_organisations(
     request: HttpRequest, municipality: str | None = None
 ) -> QuerySet[Organisation]:
@@ -59,6 +69,10 @@ def list_organisations(
     return selectors.public_organisations(municipality=city)
 
 
-@router.get("/me/memberships", response=list[MembershipOut])
+@router.get(
+    "/me/memberships",
+    response=list[MembershipOut],
+    summary="The logged-in person's organisations and roles",
+)
 def my_memberships(request: HttpRequest) -> QuerySet[Membership]:
     return selectors.memberships_of(actor=request.user)

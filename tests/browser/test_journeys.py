@@ -88,3 +88,9 @@ def test_choosing_a_city_without_javascript(page_without_js, make_organisation, 
     expect(page).to_have_url(re.compile(r"/fi/$"))
     expect(page.locator("main")).to_contain_text(organisation.name)
     expect(page.get_by_role("navigation", name="Päävalikko")).to_contain_text("Kuopio")
+
+
+def test_api_docs_render_from_local_files_under_our_csp(page, db):
+    page.goto("/api/v1/docs")
+    expect(page.get_by_text("/api/v1/auth/token")).to_be_visible()
+    # The page fixture fails the test on any console error, CSP refusals included.

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from auditlog.models import LogEntry
-from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
 from conftest import PASSWORD
@@ -90,7 +89,8 @@ def test_delete_account_erases_personal_data_and_keeps_an_anonymous_row(
     assert not Membership.objects.filter(user=colleague).exists()
     assert not ApiToken.objects.filter(user=colleague).exists()
     assert LogEntry.objects.filter(actor=colleague).count() >= entries_before
-    assert SESSION_KEY not in client.session  # the other session was ended
+    # The other session ends: its password hash no longer matches.
+    assert client.get("/fi/profile/").status_code == 302
 
 
 def test_nobody_deletes_someone_elses_account(resident, make_user):
@@ -98,3 +98,35 @@ def test_nobody_deletes_someone_elses_account(resident, make_user):
         services.delete_account(actor=make_user(), user=resident)
     resident.refresh_from_db()
     assert resident.is_active
+
+
+def current_totp_code(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_accounts_with_two_factor_login_need_a_current_code_for_a_token(resident):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from lampio.core.errors import SecondFactorRequired
+
+    secret = generate_totp_secret()
+    TOTP.activate(resident, secret)
+    with pytest.raises(SecondFactorRequired):
+        services.issue_api_token(request=None, email=resident.email, password=PASSWORD)
+    with pytest.raises(NotAuthenticated):
+        services.issue_api_token(
+            request=None, email=resident.email, password=PASSWORD, code="000000x"
+        )
+    code = current_totp_code(secret)
+    token = services.issue_api_token(
+        request=None, email=resident.email, password=PASSWORD, code=code
+    )
+    assert services.user_for_api_token(token) == resident
+    with pytest.raises(NotAuthenticated):  # a code works once
+        services.issue_api_token(request=None, email=resident.email, password=PASSWORD, code=code)

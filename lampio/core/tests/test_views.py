@@ -100,3 +100,25 @@ def test_language_switch_works_whatever_language_the_browser_prefers(client):
         HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
     )
     assert response["Location"] == "/sv/accessibility/"
+
+
+def test_logs_are_json_lines_with_the_request_id(client, capsys, settings):
+    import json
+    import logging
+    import logging.config
+
+    logging_config = {**settings.LOGGING}
+    logging_config["handlers"] = {
+        "console": {**settings.LOGGING["handlers"]["console"], "formatter": "json"}
+    }
+    logging.config.dictConfig(logging_config)
+    try:
+        client.get("/fi/no-such-page/", HTTP_X_REQUEST_ID="trace-12345678")
+    finally:
+        logging.config.dictConfig(settings.LOGGING)
+    lines = [
+        json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")
+    ]
+    not_found = next(line for line in lines if line["logger"] == "django.request")
+    assert not_found["level"] == "WARNING"
+    assert not_found["request_id"] == "trace-12345678"
