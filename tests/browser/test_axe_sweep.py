@@ -20,6 +20,9 @@ PUBLIC_PAGES = {
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
+    "account_reset_password_done": "accounts/password/reset/done/",
+    "account_email_verification_sent": "accounts/confirm-email/",
+    "account_inactive": "accounts/inactive/",
 }
 # Pages of a logged-in resident.
 RESIDENT_PAGES = {
@@ -28,6 +31,9 @@ RESIDENT_PAGES = {
     "account_email": "accounts/email/",
     "account_change_password": "accounts/password/change/",
     "mfa_index": "accounts/2fa/",
+    "mfa_activate_totp": "accounts/2fa/totp/activate/",
+    "account_reauthenticate": "accounts/reauthenticate/",
+    "account_logout": "accounts/logout/",
 }
 STAFF_PAGES = {"tenancy:staff_home": "staff/"}
 # Our own named pages that take no arguments and are deliberately not swept, with the reason.

@@ -128,3 +128,12 @@ def test_an_oidc_provider_appears_on_the_login_page_when_configured(client, sett
     page = client.get(reverse("account_login")).content.decode()
     assert "Suomi.fi" in page
     assert "/accounts/oidc/suomifi/login/" in page
+
+
+def test_failed_logins_are_rate_limited_per_account(client, resident):
+    url = reverse("account_login")
+    for _ in range(5):
+        client.post(url, {"login": resident.email, "password": "wrong"})
+    response = client.post(url, {"login": resident.email, "password": PASSWORD})
+    assert response.status_code in {200, 429}
+    assert client.get(reverse("accounts:profile")).status_code == 302  # still not logged in
