@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import time
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
 from lampio.accounts.models import User
+from lampio.spaces.models import OpeningHours, Space, SpaceType, Venue
 from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
 
 PASSWORD = "Correct-horse-42"
@@ -82,3 +84,43 @@ def make_member(make_user: Callable[..., User]) -> Callable[..., User]:
 @pytest.fixture
 def resident(make_user: Callable[..., User]) -> User:
     return make_user(first_name="Aino", last_name="Asukas")
+
+
+@pytest.fixture
+def make_space(make_organisation: Callable[..., Organisation]) -> Callable[..., Space]:
+    """A published space open every day 08–22 local time, bookable by any verified account."""
+
+    def make(
+        organisation: Organisation | None = None,
+        opens: time = time(8),
+        closes: time = time(22),
+        **fields: object,
+    ) -> Space:
+        organisation = organisation or make_organisation()
+        venue = Venue.objects.create(
+            organisation=organisation,
+            slug=f"venue{next(_sequence)}",
+            name_fi="Kulttuuritalo",
+            street_address="Kirkkokatu 1",
+            postal_code="90100",
+            post_office="Oulu",
+            directions_fi="Sisäänkäynti sisäpihalta, ovi B.",
+        )
+        defaults: dict[str, object] = {
+            "slug": f"space{next(_sequence)}",
+            "name_fi": "Liikuntasali",
+            "name_sv": "Gymnastiksal",
+            "space_type": SpaceType.GYM,
+            "capacity": 30,
+            "closed_on_public_holidays": False,
+            "booking_opens_days": 365,
+        }
+        defaults.update(fields)
+        space = Space.objects.create(venue=venue, **defaults)
+        OpeningHours.objects.bulk_create(
+            OpeningHours(space=space, weekday=weekday, opens=opens, closes=closes)
+            for weekday in range(7)
+        )
+        return space
+
+    return make

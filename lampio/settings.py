@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "lampio.core",
     "lampio.tenancy",
     "lampio.accounts",
+    "lampio.spaces",
+    "lampio.bookings",
     "lampio.demo",
 ]
 

@@ -1,0 +1,28 @@
+"""What the booking services refuse, in words a resident can act on."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+
+
+class SlotTaken(Conflict):
+    code = "slot_taken"
+    default_message = _("Someone else has just booked this time. Please choose another time.")
+
+
+class OutsideOpeningHours(InvalidInput):
+    code = "outside_opening_hours"
+    default_message = _("The space is not open for the whole of the chosen time.")
+
+
+class BookingRuleBroken(InvalidInput):
+    code = "booking_rule"
+
+
+class NotAllowedToBook(PermissionDenied):
+    code = "not_allowed_to_book"
+    default_message = _("This space can only be booked by the people its owner has chosen.")
+
+
+class CancellationTooLate(InvalidInput):
+    code = "cancellation_too_late"

@@ -1,0 +1,122 @@
+"""Bookings of spaces. Two active bookings of one space can never overlap (buffers included)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import RangeBoundary, RangeOperators
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from lampio.core.constraints import PostgresExclusionConstraint, TsTzRange
+from lampio.spaces.models import Space
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Waiting for approval")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DENIED = "denied", _("Denied")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# A request holds its slot while staff decide, exactly like a confirmed booking.
+ACTIVE_STATUSES = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+
+
+class BookingKind(models.TextChoices):
+    BOOKING = "booking", _("Booking")
+    BLOCK = "block", _("Blocked by staff")
+
+
+class Booking(models.Model):
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=BookingKind.choices, default=BookingKind.BOOKING
+    )
+    booker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        on_delete=models.PROTECT,
+        related_name="bookings",
+        null=True,
+        blank=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(_("status"), max_length=16, choices=BookingStatus.choices)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    # The range the space is out of use, buffers included; the exclusion constraint uses it.
+    blocked_from = models.DateTimeField(editable=False)
+    blocked_until = models.DateTimeField(editable=False)
+    purpose = models.CharField(_("purpose"), max_length=200)
+    attendees = models.PositiveIntegerField(_("number of people"), default=1)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Secret for the personal iCalendar feed and links that need no login.
+    feed_token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["starts_at"]
+        indexes = [
+            models.Index(
+                fields=["space", "blocked_from", "blocked_until"],
+                name="booking_space_blocked_range",
+            ),
+            models.Index(fields=["booker", "starts_at"], name="booking_booker_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_at__lt=F("ends_at")), name="booking_starts_before_it_ends"
+            ),
+            models.CheckConstraint(
+                condition=Q(blocked_from__lte=F("starts_at"), blocked_until__gte=F("ends_at")),
+                name="booking_blocked_range_covers_booking",
+            ),
+            models.CheckConstraint(condition=Q(attendees__gte=1), name="booking_has_attendees"),
+            PostgresExclusionConstraint(
+                name="booking_no_overlap_in_space",
+                expressions=[
+                    (
+                        TsTzRange("blocked_from", "blocked_until", RangeBoundary()),
+                        RangeOperators.OVERLAPS,
+                    ),
+                    ("space", RangeOperators.EQUAL),
+                ],
+                condition=Q(status__in=ACTIVE_STATUSES),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.space} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def organisation_id(self) -> int:
+        return self.space.organisation_id
+
+    def get_additional_data(self) -> dict[str, int]:
+        return {"organisation_id": self.organisation_id}

@@ -1,0 +1,172 @@
+"""Writes on bookings. Each use case is one transaction; overlaps are refused by the database.
+
+Locking: `book_space` locks the booker's user row (PostgreSQL) so one person's concurrent
+requests cannot pass the per-person limit together. Overlaps need no lock: PostgreSQL's exclusion
+constraint refuses the second row, and on SQLite every transaction is BEGIN IMMEDIATE, which
+serialises the check and the insert.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from auditlog.context import set_actor
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lampio.accounts.models import User
+from lampio.bookings import rules, tasks
+from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
+from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingKind, BookingStatus
+from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.timeranges import Interval
+from lampio.spaces.models import Space
+from lampio.tenancy.permissions import Action, can
+
+
+def blocked_range(space: Space, starts_at: datetime, ends_at: datetime) -> Interval:
+    return Interval(starts_at - space.buffer_before, ends_at + space.buffer_after)
+
+
+def _insert(booking: Booking) -> Booking:
+    """Insert, turning an overlap into SlotTaken whichever way the database reports it."""
+    overlapping = Booking.objects.filter(
+        space_id=booking.space_id,
+        status__in=ACTIVE_STATUSES,
+        blocked_from__lt=booking.blocked_until,
+        blocked_until__gt=booking.blocked_from,
+    )
+    if overlapping.exists():
+        raise SlotTaken(field="starts_at")
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        if "booking_no_overlap_in_space" in str(error):
+            raise SlotTaken(field="starts_at") from error
+        raise
+    return booking
+
+
+def book_space(
+    *,
+    actor: User,
+    space: Space,
+    starts_at: datetime,
+    ends_at: datetime,
+    purpose: str,
+    attendees: int,
+    now: datetime | None = None,
+) -> Booking:
+    """Book `space` for `actor`: confirmed at once, or a request when the space needs approval."""
+    now = now or timezone.now()
+    starts_at, ends_at = rules.normalised(starts_at, ends_at)
+    rules.check_may_book(actor, space)
+    rules.check_times(space, starts_at, ends_at, now=now)
+    rules.check_attendees(space, attendees)
+    purpose = purpose.strip()
+    if not purpose:
+        raise InvalidInput(_("Tell briefly what the booking is for."), field="purpose")
+    owner_staff = can(actor, Action.MANAGE, space)
+    blocked = blocked_range(space, starts_at, ends_at)
+    with transaction.atomic(), set_actor(actor):
+        User.objects.select_for_update().filter(pk=actor.pk).first()
+        upcoming = Booking.objects.filter(
+            booker=actor, space=space, status__in=ACTIVE_STATUSES, ends_at__gt=now
+        ).count()
+        if upcoming >= space.max_active_bookings and not owner_staff:
+            raise BookingRuleBroken(
+                _("You already have %(count)d upcoming bookings of this space, the most allowed.")
+                % {"count": upcoming}
+            )
+        booking = _insert(
+            Booking(
+                space=space,
+                booker=actor,
+                created_by=actor,
+                status=BookingStatus.REQUESTED
+                if space.requires_handling and not owner_staff
+                else BookingStatus.CONFIRMED,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                blocked_from=blocked.start,
+                blocked_until=blocked.end,
+                purpose=purpose[:200],
+                attendees=attendees,
+            )
+        )
+        booking_id = booking.pk
+        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
+    return booking
+
+
+def block_time(
+    *, actor: User, space: Space, starts_at: datetime, ends_at: datetime, reason: str
+) -> Booking:
+    """Staff take a space out of use (maintenance, events); no booking rules apply."""
+    if not can(actor, Action.MANAGE, space):
+        raise PermissionDenied()
+    starts_at, ends_at = rules.normalised(starts_at, ends_at)
+    if ends_at <= starts_at:
+        raise InvalidInput(_("The booking must end after it starts."), field="ends_at")
+    with transaction.atomic(), set_actor(actor):
+        return _insert(
+            Booking(
+                space=space,
+                kind=BookingKind.BLOCK,
+                created_by=actor,
+                status=BookingStatus.CONFIRMED,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                blocked_from=starts_at,
+                blocked_until=ends_at,
+                purpose=reason.strip()[:200] or _("Not available"),
+            )
+        )
+
+
+def _lock(booking: Booking) -> Booking:
+    return Booking.objects.select_for_update().select_related("space__venue").get(pk=booking.pk)
+
+
+def cancel_booking(*, actor: User, booking: Booking, now: datetime | None = None) -> Booking:
+    """The booker cancels before the deadline; the owner's staff may cancel at any time."""
+    now = now or timezone.now()
+    staff = can(actor, Action.MANAGE, booking.space)
+    if booking.booker_id != actor.pk and not staff:
+        raise PermissionDenied()
+    with transaction.atomic(), set_actor(actor):
+        booking = _lock(booking)
+        if not booking.is_active:
+            raise Conflict(_("This booking is no longer active."))
+        deadline = booking.starts_at - timedelta(hours=booking.space.cancellation_hours)
+        if now > deadline and not staff:
+            raise CancellationTooLate(
+                _("Bookings of this space can be cancelled until %(hours)d hours before the start.")
+                % {"hours": booking.space.cancellation_hours}
+            )
+        booking.status = BookingStatus.CANCELLED
+        booking.cancelled_at = now
+        booking.save(update_fields=["status", "cancelled_at"])
+        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, "cancelled"))
+    return booking
+
+
+def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str = "") -> Booking:
+    """Staff of the owner approve a request, or deny it with a reason the resident will read."""
+    if not can(actor, Action.MANAGE, booking.space):
+        raise PermissionDenied()
+    if not approve and not reason.strip():
+        raise InvalidInput(_("Tell the resident why the request was denied."), field="reason")
+    with transaction.atomic(), set_actor(actor):
+        booking = _lock(booking)
+        if booking.status != BookingStatus.REQUESTED:
+            raise Conflict(_("This request has already been handled."))
+        booking.status = BookingStatus.CONFIRMED if approve else BookingStatus.DENIED
+        booking.decision_reason = reason.strip()
+        booking.decided_by = actor
+        booking.save(update_fields=["status", "decision_reason", "decided_by"])
+        event = "approved" if approve else "denied"
+        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, event))
+    return booking

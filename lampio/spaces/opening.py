@@ -1,0 +1,69 @@
+"""When a space is open: weekly hours, dated exceptions and Finnish public holidays."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from functools import lru_cache
+
+import holidays
+
+from lampio.core.timeranges import Interval, local_datetime, merge
+from lampio.spaces.models import OpeningException, OpeningHours, Space
+
+
+@lru_cache(maxsize=32)
+def finnish_public_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("FI", years=year))
+
+
+def is_public_holiday(day: date) -> bool:
+    return day in finnish_public_holidays(day.year)
+
+
+def _period(day: date, opens: time, closes: time) -> Interval:
+    # Closing at or before opening means the period runs past midnight into the next day.
+    end_day = day + timedelta(days=1) if closes <= opens else day
+    return Interval(local_datetime(day, opens), local_datetime(end_day, closes))
+
+
+def opening_periods(
+    space: Space,
+    day: date,
+    *,
+    weekly: list[OpeningHours] | None = None,
+    exceptions: list[OpeningException] | None = None,
+) -> list[Interval]:
+    """The periods that *start* on local date `day` (a late-night period may end the next day).
+
+    Callers that look at many days pass `weekly` and `exceptions` already fetched.
+    """
+    if exceptions is None:
+        exceptions = list(space.opening_exceptions.filter(date=day))
+    todays_exceptions = [exception for exception in exceptions if exception.date == day]
+    if todays_exceptions:
+        return merge(
+            _period(day, exception.opens, exception.closes)
+            for exception in todays_exceptions
+            if not exception.is_closed and exception.opens and exception.closes
+        )
+    if space.closed_on_public_holidays and is_public_holiday(day):
+        return []
+    if weekly is None:
+        weekly = list(space.opening_hours.all())
+    return merge(
+        _period(day, hours.opens, hours.closes)
+        for hours in weekly
+        if hours.weekday == day.weekday()
+    )
+
+
+def opening_periods_between(space: Space, first: date, last: date) -> list[Interval]:
+    """All opening periods that start on the days from `first` to `last`, with two queries."""
+    weekly = list(space.opening_hours.all())
+    exceptions = list(space.opening_exceptions.filter(date__range=(first, last)))
+    periods: list[Interval] = []
+    day = first
+    while day <= last:
+        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
+        day += timedelta(days=1)
+    return merge(periods)
