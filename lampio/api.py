@@ -3,7 +3,9 @@
 from ninja import NinjaAPI
 
 from lampio.accounts.api import router as accounts_router
+from lampio.bookings.api import router as bookings_router
 from lampio.core.api import default_auth, install_problem_handlers
+from lampio.spaces.api import router as spaces_router
 from lampio.tenancy.api import router as tenancy_router
 
 api = NinjaAPI(
@@ -17,3 +19,5 @@ api = NinjaAPI(
 install_problem_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", tenancy_router)
+api.add_router("/", spaces_router)
+api.add_router("/", bookings_router)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from lampio.api import api
+from lampio.bookings.views import bookings_feed
 from lampio.core.admin_site import require_admin_second_factor
 from lampio.core.views import healthz, switch_language
 from lampio.views import home
@@ -19,14 +20,20 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", api.urls),
+    # Calendar apps subscribe without a language; the signed token is the key.
+    path("feeds/bookings/<str:token>.ics", bookings_feed, name="bookings_feed"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("", include("lampio.core.urls")),
     path("", include("lampio.tenancy.urls")),
+    path("staff/", include("lampio.spaces.staff_urls")),
+    path("staff/", include("lampio.bookings.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
+    path("spaces/", include("lampio.spaces.urls")),
+    path("bookings/", include("lampio.bookings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from lampio.bookings.selectors import feed_token_for
+from lampio.bookings.services import book_space
+from lampio.core.timeranges import local_datetime
+from lampio.spaces.models import OpeningException, Visibility
 from lampio.tenancy.models import Role
 
 ANON, RESIDENT, OTHER_STAFF, OWN_STAFF = "anonymous", "resident", "staff of A on B", "staff of B"
@@ -32,6 +37,7 @@ def everyone(status: int) -> dict[str, int]:
 
 LOGIN_REQUIRED = {ANON: 302, RESIDENT: 200, OTHER_STAFF: 200, OWN_STAFF: 200}
 STAFF_OF_B_ONLY = {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 200}
+STAFF_OF_B_POST = {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 302}
 
 PAGES: dict[str, Case] = {
     "home": Case(everyone(200)),
@@ -51,6 +57,37 @@ PAGES: dict[str, Case] = {
     "accounts:profile": Case(LOGIN_REQUIRED),
     "accounts:export": Case(LOGIN_REQUIRED),
     "accounts:delete": Case(LOGIN_REQUIRED),
+    # Resident pages: {space_id} is B's members-only space, {booking_id} a colleague's booking in
+    # it, {token} that colleague's calendar feed. Someone else's booking is 404 even to B's staff.
+    "spaces:search": Case(everyone(200)),
+    "spaces:venue": Case(everyone(200)),
+    "spaces:space": Case({ANON: 404, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 200}),
+    "bookings:mine": Case(LOGIN_REQUIRED),
+    "bookings:new": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 200}),
+    "bookings:detail": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "bookings:ics": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "bookings:cancel": Case(
+        {ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}, "post", {}
+    ),
+    "bookings_feed": Case(everyone(200)),
+    # Staff pages of B's venues, spaces and bookings: {venue_id}, {space_id} and {booking_id} as
+    # above, {exception_id} an opening exception of that space.
+    "spaces_staff:venues": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:venue_new": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:venue_edit": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:space_new": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:space_edit": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:opening_hours": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:exception_add": Case(
+        STAFF_OF_B_POST, "post", {"date": "2030-12-31", "is_closed": "on"}
+    ),
+    "spaces_staff:exception_remove": Case(STAFF_OF_B_POST, "post"),
+    "bookings_staff:desk": Case(STAFF_OF_B_ONLY),
+    "bookings_staff:calendar": Case(STAFF_OF_B_ONLY),
+    "bookings_staff:block": Case(STAFF_OF_B_ONLY),
+    "bookings_staff:on_behalf": Case(STAFF_OF_B_ONLY),
+    "bookings_staff:decide": Case(STAFF_OF_B_POST, "post", {"decision": "approve"}),
+    "bookings_staff:cancel": Case(STAFF_OF_B_POST, "post"),
 }
 
 API: dict[tuple[str, str], Case] = {
@@ -60,6 +97,28 @@ API: dict[tuple[str, str], Case] = {
     ("get", "/api/v1/organisations"): Case(everyone(200)),
     ("get", "/api/v1/me/memberships"): Case(
         {ANON: 401, RESIDENT: 200, OTHER_STAFF: 200, OWN_STAFF: 200}
+    ),
+    # {space_id} and {booking_id} (in paths and string data) are B's members-only space and a
+    # booking a colleague of B made in it; see `world`.
+    ("get", "/api/v1/spaces"): Case(everyone(200)),
+    ("get", "/api/v1/spaces/{space_id}"): Case(
+        {ANON: 404, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 200}
+    ),
+    ("get", "/api/v1/spaces/{space_id}/availability"): Case(
+        {ANON: 404, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 200}, data={"date": "2030-06-12"}
+    ),
+    ("post", "/api/v1/bookings"): Case(
+        {ANON: 401, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 201},
+        data={
+            "space_id": "{space_id}",
+            "starts_at": "2030-06-12T18:00:00+03:00",
+            "ends_at": "2030-06-12T19:00:00+03:00",
+            "purpose": "Kokous",
+        },
+    ),
+    ("get", "/api/v1/bookings"): Case({ANON: 401, RESIDENT: 200, OTHER_STAFF: 200, OWN_STAFF: 200}),
+    ("post", "/api/v1/bookings/{booking_id}/cancel"): Case(
+        {ANON: 401, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}
     ),
 }
 
@@ -90,11 +149,20 @@ def test_every_route_has_an_entry(client):
 
 
 @pytest.fixture
-def world(settings, make_organisation, make_member, make_user):
+def world(settings, make_organisation, make_member, make_user, make_space):
     settings.LAMPIO_STAFF_MFA_REQUIRED = False
     organisation_a, organisation_b = make_organisation(), make_organisation()
     staff_of_b = make_member(organisation_b, role=Role.ADMIN)
-    make_member(organisation_b, role=Role.STAFF)
+    colleague = make_member(organisation_b, role=Role.STAFF)
+    space = make_space(organisation_b, visibility=Visibility.MEMBERS, booking_opens_days=3650)
+    booking = book_space(
+        actor=colleague,
+        space=space,
+        starts_at=local_datetime(date(2030, 6, 12), time(10)),
+        ends_at=local_datetime(date(2030, 6, 12), time(11)),
+        purpose="Kokous",
+        attendees=1,
+    )
     return {
         "users": {
             ANON: None,
@@ -106,6 +174,13 @@ def world(settings, make_organisation, make_member, make_user):
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,
+            "space_id": space.pk,
+            "booking_id": booking.pk,
+            "venue_id": space.venue_id,
+            "exception_id": OpeningException.objects.create(
+                space=space, date=date(2030, 12, 24)
+            ).pk,
+            "token": feed_token_for(colleague),
         },
     }
 
@@ -135,9 +210,13 @@ def test_api_answers_each_actor_as_expected(client, world, actor):
         client.force_login(user)
     wrong = {}
     for (method, path), case in API.items():
+        data = {
+            key: value.format(**world["kwargs"]) if isinstance(value, str) else value
+            for key, value in case.data.items()
+        }
         response = getattr(client, method)(
-            path,
-            json.dumps(case.data) if method == "post" else case.data,
+            path.format(**world["kwargs"]),
+            json.dumps(data) if method == "post" else data,
             content_type="application/json",
         )
         if response.status_code != case.expected[actor]:

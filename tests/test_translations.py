@@ -37,10 +37,16 @@ def test_nothing_is_untranslated_or_fuzzy(language):
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_translations_keep_placeholders_and_markup(language):
+    def forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+        if entry.msgid_plural:  # each plural form against the plural source
+            return [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()]
+        return [(entry.msgid, entry.msgstr)]
+
     broken = [
-        entry.msgid
+        source
         for entry in catalog(language).translated_entries()
-        if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(entry.msgstr))
+        for source, text in forms(entry)
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
     ]
     assert not broken, f"placeholders or tags differ in {language}: {broken}"
 

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
-from django.db.models import QuerySet
+from django.core import signing
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from lampio.accounts.models import User
 from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingStatus
 from lampio.core.errors import NotFound
-from lampio.core.timeranges import Interval, clip, local_day_bounds, subtract
-from lampio.spaces.models import Space
-from lampio.spaces.opening import opening_periods_between
+from lampio.core.timeranges import (
+    LOCAL_ZONE,
+    Interval,
+    clip,
+    local_day_bounds,
+    merge,
+    subtract,
+)
+from lampio.spaces.models import OpeningException, Space
+from lampio.spaces.opening import opening_periods, opening_periods_between
+from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, Actor
 from lampio.tenancy.selectors import scope_to_actor
 
@@ -31,17 +42,27 @@ def taken_ranges(space: Space, window: Interval) -> list[Interval]:
     ]
 
 
-def free_intervals(space: Space, day: date, *, now: datetime | None = None) -> list[Interval]:
-    """Free time on local `day`, within opening hours and the booking window."""
+def free_intervals_between(
+    space: Space, first: date, last: date, *, now: datetime | None = None
+) -> list[Interval]:
+    """Free time on the local days `first`..`last`, within opening hours and the booking window.
+
+    Three queries whatever the number of days: weekly hours, exceptions, bookings.
+    """
     now = now or timezone.now()
-    window = local_day_bounds(day)
+    window = Interval(local_day_bounds(first).start, local_day_bounds(last).end)
     bookable_from = now + timedelta(hours=space.booking_closes_hours)
     bookable_until = now + timedelta(days=space.booking_opens_days)
     if window.end <= bookable_from or window.start > bookable_until:
         return []
-    periods = clip(opening_periods_between(space, day - timedelta(days=1), day), window)
+    periods = clip(opening_periods_between(space, first - timedelta(days=1), last), window)
     free = subtract(periods, taken_ranges(space, window))
     return clip(free, Interval(max(window.start, bookable_from), window.end))
+
+
+def free_intervals(space: Space, day: date, *, now: datetime | None = None) -> list[Interval]:
+    """Free time on local `day`, within opening hours and the booking window."""
+    return free_intervals_between(space, day, day, now=now)
 
 
 @dataclass(frozen=True)
@@ -127,3 +148,199 @@ def bookings_of_owned_spaces(*, actor: Actor, first: date, last: date) -> QueryS
         .select_related("space__venue", "booker")
         .order_by("starts_at")
     )
+
+
+# --- Reads for the resident pages: availability, space search by free time, the feed ---------
+
+
+class SlotState(StrEnum):
+    FREE = "free"
+    TAKEN = "taken"  # booked, blocked by staff, or inside another booking's buffer
+    UNAVAILABLE = "unavailable"  # passed, closing soon, or not yet open for booking
+
+
+@dataclass(frozen=True)
+class SlotAvailability:
+    start: datetime
+    end: datetime
+    state: SlotState
+    # Where a booking picked from this slot ends by default: one slot, or the shortest booking.
+    suggested_end: datetime
+
+
+def slot_availability(
+    space: Space, day: date, *, now: datetime | None = None
+) -> list[SlotAvailability]:
+    """The day's slots, telling a taken slot apart from one that cannot be booked any more."""
+    now = now or timezone.now()
+    bookable = Interval(
+        now + timedelta(hours=space.booking_closes_hours),
+        now + timedelta(days=space.booking_opens_days),
+    )
+    shortest = timedelta(minutes=max(space.slot_minutes, space.min_duration_minutes))
+    rows = []
+    for slot in day_slots(space, day, now=now):
+        if slot.start < bookable.start or slot.start > bookable.end:
+            state = SlotState.UNAVAILABLE
+        else:
+            state = SlotState.FREE if slot.is_free else SlotState.TAKEN
+        rows.append(SlotAvailability(slot.start, slot.end, state, slot.start + shortest))
+    return rows
+
+
+def week_free_intervals(
+    space: Space, first: date, *, days: int = 7, now: datetime | None = None
+) -> list[tuple[date, list[Interval]]]:
+    """Each of `days` local days from `first` with its free time (one read for all days)."""
+    last = first + timedelta(days=days - 1)
+    free = free_intervals_between(space, first, last, now=now)
+    week = [first + timedelta(days=offset) for offset in range(days)]
+    return [(day, clip(free, local_day_bounds(day))) for day in week]
+
+
+def spaces_free_between(
+    spaces: QuerySet[Space], wanted: Interval, *, now: datetime | None = None
+) -> list[Space]:
+    """The spaces (in their given order) free for the whole of `wanted`.
+
+    The same rule as `book_space` (opening hours, exceptions, holidays, buffers, booking
+    window), checked for every candidate with a fixed number of queries: spaces booked over
+    `wanted` itself are dropped in SQL, then hours, exceptions and nearby bookings (which can
+    still block through buffers) are fetched for all remaining spaces at once.
+    """
+    now = now or timezone.now()
+    first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
+    last = wanted.end.astimezone(LOCAL_ZONE).date()
+    overlapping = Booking.objects.filter(
+        status__in=ACTIVE_STATUSES,
+        blocked_from__lt=wanted.end,
+        blocked_until__gt=wanted.start,
+    ).values("space_id")
+    candidates = list(
+        spaces.exclude(pk__in=overlapping).prefetch_related(
+            "opening_hours",
+            Prefetch(
+                "opening_exceptions",
+                queryset=OpeningException.objects.filter(date__range=(first, last)),
+                to_attr="exceptions_in_window",
+            ),
+        )
+    )
+    if not candidates:
+        return []
+    reach = timedelta(
+        minutes=max(max(s.buffer_before_minutes, s.buffer_after_minutes) for s in candidates)
+    )
+    nearby: dict[int, list[Interval]] = defaultdict(list)
+    if reach:
+        for space_id, start, end in Booking.objects.filter(
+            space__in=[space.pk for space in candidates],
+            status__in=ACTIVE_STATUSES,
+            blocked_from__lt=wanted.end + reach,
+            blocked_until__gt=wanted.start - reach,
+        ).values_list("space_id", "blocked_from", "blocked_until"):
+            nearby[space_id].append(Interval(start, end))
+    return [
+        space
+        for space in candidates
+        if _free_with_prefetched(
+            space, wanted, now=now, first=first, last=last, nearby=nearby[space.pk]
+        )
+    ]
+
+
+def _free_with_prefetched(
+    space: Space,
+    wanted: Interval,
+    *,
+    now: datetime,
+    first: date,
+    last: date,
+    nearby: list[Interval],
+) -> bool:
+    if wanted.start < now + timedelta(hours=space.booking_closes_hours):
+        return False
+    if wanted.start > now + timedelta(days=space.booking_opens_days):
+        return False
+    weekly = list(space.opening_hours.all())
+    exceptions = getattr(space, "exceptions_in_window", [])
+    periods: list[Interval] = []
+    day = first
+    while day <= last:
+        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
+        day += timedelta(days=1)
+    if not any(period.contains(wanted) for period in merge(periods)):
+        return False
+    return not any(
+        Interval(start - space.buffer_after, end + space.buffer_before).overlaps(wanted)
+        for start, end in nearby
+    )
+
+
+def cancellation_deadline(booking: Booking) -> datetime:
+    """Until when the booker may cancel the booking themselves."""
+    return booking.starts_at - timedelta(hours=booking.space.cancellation_hours)
+
+
+FEED_SALT = "lampio.bookings.feed"
+
+
+def feed_token_for(user: User) -> str:
+    """The secret part of a person's calendar feed address; the same every time it is shown,
+    so a calendar app's subscription keeps working."""
+    return signing.Signer(salt=FEED_SALT).sign_object({"user": user.pk})
+
+
+def user_by_feed_token(token: str) -> User | None:
+    try:
+        payload = signing.Signer(salt=FEED_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
+        return None
+    user_id = payload.get("user") if isinstance(payload, dict) else None
+    if not isinstance(user_id, int):
+        return None
+    return User.objects.filter(pk=user_id, is_active=True, deleted_at__isnull=True).first()
+
+
+# --- Reads for the bookings desk of the owning organisation's staff ----------------------------
+
+
+def requests_of_organisation(*, actor: Actor, organisation: Organisation) -> QuerySet[Booking]:
+    return requests_for(actor=actor).filter(space__venue__organisation=organisation)
+
+
+def organisation_week(
+    *, actor: Actor, organisation: Organisation, first: date, days: int = 7
+) -> list[tuple[date, list[Booking]]]:
+    """Each local day from `first` with the active bookings of the organisation's spaces that
+    touch it; a booking past midnight is listed on both days."""
+    last = first + timedelta(days=days - 1)
+    bookings = list(
+        bookings_of_owned_spaces(actor=actor, first=first, last=last).filter(
+            space__venue__organisation=organisation
+        )
+    )
+    week = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        bounds = local_day_bounds(day)
+        touching = [b for b in bookings if b.starts_at < bounds.end and b.ends_at > bounds.start]
+        week.append((day, touching))
+    return week
+
+
+def managed_booking(*, actor: Actor, organisation: Organisation, booking_id: int) -> Booking:
+    """A booking of one of the organisation's spaces that the actor may manage."""
+    booking = (
+        scope_to_actor(
+            Booking.objects.filter(pk=booking_id, space__venue__organisation=organisation),
+            actor=actor,
+            action=Action.MANAGE,
+            via="space__venue__organisation",
+        )
+        .select_related("space__venue", "booker")
+        .first()
+    )
+    if booking is None:
+        raise NotFound()
+    return booking

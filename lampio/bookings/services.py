@@ -1,8 +1,9 @@
 """Writes on bookings. Each use case is one transaction; overlaps are refused by the database.
 
-Locking: `book_space` locks the booker's user row (PostgreSQL) so one person's concurrent
-requests cannot pass the per-person limit together. Overlaps need no lock: PostgreSQL's exclusion
-constraint refuses the second row, and on SQLite every transaction is BEGIN IMMEDIATE, which
+Locking, always in this order: the booker's user row (so one person's concurrent requests
+cannot pass the per-person limit together), then the space row (so writers of one space queue
+instead of deadlocking in the exclusion constraint check). PostgreSQL's exclusion constraint
+refuses any overlapping row regardless; on SQLite every transaction is BEGIN IMMEDIATE, which
 serialises the check and the insert.
 """
 
@@ -30,7 +31,13 @@ def blocked_range(space: Space, starts_at: datetime, ends_at: datetime) -> Inter
 
 
 def _insert(booking: Booking) -> Booking:
-    """Insert, turning an overlap into SlotTaken whichever way the database reports it."""
+    """Insert, turning an overlap into SlotTaken whichever way the database reports it.
+
+    Writers of one space queue on its row lock (PostgreSQL), so the overlap check below sees
+    every committed booking. Without the queue, concurrent inserts checking the exclusion
+    constraint can deadlock each other; the constraint stays as the last line of defence.
+    """
+    Space.objects.select_for_update().filter(pk=booking.space_id).values_list("pk").first()
     overlapping = Booking.objects.filter(
         space_id=booking.space_id,
         status__in=ACTIVE_STATUSES,
@@ -169,4 +176,58 @@ def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str 
         booking.save(update_fields=["status", "decision_reason", "decided_by"])
         event = "approved" if approve else "denied"
         transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, event))
+    return booking
+
+
+def book_on_behalf(
+    *,
+    actor: User,
+    space: Space,
+    booker_email: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    purpose: str,
+    attendees: int,
+) -> Booking:
+    """Staff of the owner book for a person (who phoned or came to the desk): confirmed at once.
+
+    The resident-facing rules (booking window, slot grid, durations, per-person limit) are
+    skipped, since staff may arrange exceptions; opening hours, capacity and overlaps still hold.
+    """
+    if not can(actor, Action.MANAGE, space):
+        raise PermissionDenied()
+    starts_at, ends_at = rules.normalised(starts_at, ends_at)
+    if ends_at <= starts_at:
+        raise BookingRuleBroken(_("The booking must end after it starts."), field="ends_at")
+    rules.check_within_opening_hours(space, Interval(starts_at, ends_at))
+    rules.check_attendees(space, attendees)
+    purpose = purpose.strip()
+    if not purpose:
+        raise InvalidInput(_("Tell briefly what the booking is for."), field="purpose")
+    booker = User.objects.filter(
+        email__iexact=booker_email.strip(), is_active=True, deleted_at__isnull=True
+    ).first()
+    if booker is None:
+        raise InvalidInput(
+            _("No account uses this email address. Ask the person to sign up first."),
+            field="email",
+        )
+    blocked = blocked_range(space, starts_at, ends_at)
+    with transaction.atomic(), set_actor(actor):
+        booking = _insert(
+            Booking(
+                space=space,
+                booker=booker,
+                created_by=actor,
+                status=BookingStatus.CONFIRMED,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                blocked_from=blocked.start,
+                blocked_until=blocked.end,
+                purpose=purpose[:200],
+                attendees=attendees,
+            )
+        )
+        booking_id = booking.pk
+        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
     return booking

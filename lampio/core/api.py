@@ -51,7 +51,10 @@ default_auth = [BearerTokenAuth(), SessionAuth()]
 
 def install_problem_handlers(api: NinjaAPI) -> None:
     def on_domain_error(request: HttpRequest, exc: Any) -> HttpResponse:
-        return problem(exc.status, str(exc.message), code=exc.code, field=exc.field)
+        # `detail` is where RFC 7807 clients look for the specific message; `title` keeps it too
+        # for clients written against the earlier shape.
+        message = str(exc.message)
+        return problem(exc.status, message, detail=message, code=exc.code, field=exc.field)
 
     def on_validation_error(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = [

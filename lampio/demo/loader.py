@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lampio.accounts.models import User
 from lampio.demo import data
+from lampio.demo.spaces_loader import load_spaces
 from lampio.tenancy.models import Membership, Municipality, Organisation
 
 
@@ -18,6 +19,9 @@ class LoadSummary:
     organisations: int
     users: int
     memberships: int
+    venues: int = 0
+    spaces: int = 0
+    bookings: int = 0
 
 
 def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
@@ -55,7 +59,17 @@ def load_demo() -> LoadSummary:
                 user=user, organisation=organisations[(city, slug)], defaults={"role": role}
             )
             memberships += 1
-    return LoadSummary(len(municipalities), len(organisations), len(data.USERS), memberships)
+    # Venues, spaces and bookings need the organisations and the demo users above.
+    spaces = load_spaces(organisations=organisations)
+    return LoadSummary(
+        len(municipalities),
+        len(organisations),
+        len(data.USERS) + spaces.residents,
+        memberships,
+        venues=spaces.venues,
+        spaces=spaces.spaces,
+        bookings=spaces.bookings,
+    )
 
 
 def _demo_user(

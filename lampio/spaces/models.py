@@ -252,6 +252,9 @@ class OpeningHours(models.Model):
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
+    def get_additional_data(self) -> dict[str, int]:
+        return {"organisation_id": self.space.organisation_id}
+
 
 class OpeningException(models.Model):
     """A date with other hours than usual: closed, or open at given times."""
@@ -276,3 +279,6 @@ class OpeningException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        return {"organisation_id": self.space.organisation_id}

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from lampio.core.errors import NotFound
-from lampio.spaces.models import PriceType, Space, Venue, Visibility
+from lampio.spaces.models import (
+    Equipment,
+    OpeningException,
+    OpeningHours,
+    PriceType,
+    Space,
+    Venue,
+    Visibility,
+    Weekday,
+)
 from lampio.spaces.search import matching_text
-from lampio.tenancy.permissions import Actor, is_network_admin, roles_of
+from lampio.tenancy.models import Organisation
+from lampio.tenancy.permissions import Action, Actor, can, is_network_admin, roles_of
 
 
 @dataclass(frozen=True)
@@ -58,8 +71,9 @@ def search_spaces(*, actor: Actor, filters: SpaceFilters) -> QuerySet[Space]:
         spaces = spaces.exclude(price_type=PriceType.FREE)
     if filters.q.strip():
         spaces = matching_text(spaces, filters.q)
+    # Finnish names always exist (other languages may be empty), so they give a stable order.
     return spaces.distinct().order_by(
-        "venue__organisation__municipality__name", "venue__name", "name"
+        "venue__organisation__municipality__name_fi", "venue__name_fi", "name_fi", "pk"
     )
 
 
@@ -88,4 +102,94 @@ def venue_for(*, actor: Actor, venue_id: int) -> Venue:
 
 
 def spaces_of_venue(*, actor: Actor, venue: Venue) -> QuerySet[Space]:
-    return visible_spaces(actor=actor).filter(venue=venue).order_by("name")
+    return visible_spaces(actor=actor).filter(venue=venue).order_by("name_fi", "pk")
+
+
+# --- Reads for the resident pages (search, venue and space pages) -----------------------------
+
+
+def equipment_choices() -> QuerySet[Equipment]:
+    """Every kind of equipment a search can ask for, in the active language's name order."""
+    return Equipment.objects.order_by("name")
+
+
+def mappable_venues(spaces: QuerySet[Space] | Iterable[Space], *, limit: int = 500) -> list[Venue]:
+    """The venues of `spaces` that have coordinates, once each, for the map of search results."""
+    if isinstance(spaces, QuerySet):
+        venue_ids: Any = spaces.order_by().values("venue_id")
+    else:
+        venue_ids = {space.venue_id for space in spaces}
+    return list(
+        Venue.objects.filter(
+            pk__in=venue_ids, latitude__isnull=False, longitude__isnull=False
+        ).order_by("name")[:limit]
+    )
+
+
+def weekly_opening_hours(space: Space) -> list[tuple[str, list[OpeningHours]]]:
+    """Each weekday, Monday first, with its opening periods (none means closed that day)."""
+    hours = list(space.opening_hours.all())  # prefetched by space_for
+    return [
+        (str(weekday.label), [period for period in hours if period.weekday == weekday.value])
+        for weekday in Weekday
+    ]
+
+
+# --- Reads for the staff pages of the owning organisation --------------------------------------
+
+
+def managed_venues(*, actor: Actor, organisation: Organisation) -> QuerySet[Venue]:
+    """Every venue of the organisation, unpublished ones too, with their spaces; none at all
+    for someone who may not manage them."""
+    if not can(actor, Action.MANAGE, organisation):
+        return Venue.objects.none()
+    return (
+        Venue.objects.filter(organisation=organisation)
+        .select_related("organisation__municipality")
+        .prefetch_related("spaces")
+        .order_by("name")
+    )
+
+
+def managed_venue(*, actor: Actor, organisation: Organisation, venue_id: int) -> Venue:
+    venue = managed_venues(actor=actor, organisation=organisation).filter(pk=venue_id).first()
+    if venue is None:
+        raise NotFound()
+    return venue
+
+
+def managed_spaces(*, actor: Actor, organisation: Organisation) -> QuerySet[Space]:
+    if not can(actor, Action.MANAGE, organisation):
+        return Space.objects.none()
+    return (
+        Space.objects.filter(venue__organisation=organisation)
+        .select_related("venue__organisation__municipality")
+        .order_by("venue__name", "name")
+    )
+
+
+def managed_space(*, actor: Actor, organisation: Organisation, space_id: int) -> Space:
+    space = (
+        managed_spaces(actor=actor, organisation=organisation)
+        .prefetch_related("equipment", "allowed_organisations", "opening_hours")
+        .filter(pk=space_id)
+        .first()
+    )
+    if space is None:
+        raise NotFound()
+    return space
+
+
+def upcoming_opening_exceptions(*, space: Space, since: date) -> QuerySet[OpeningException]:
+    return OpeningException.objects.filter(space=space, date__gte=since).order_by("date", "opens")
+
+
+def opening_exception_of(*, space: Space, exception_id: int) -> OpeningException:
+    exception = (
+        OpeningException.objects.filter(space=space, pk=exception_id)
+        .select_related("space__venue")
+        .first()
+    )
+    if exception is None:
+        raise NotFound()
+    return exception

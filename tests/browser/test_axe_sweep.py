@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from lampio.bookings.services import block_time, book_space
+from lampio.core.timeranges import local_datetime
+from lampio.spaces.models import Equipment, OpeningException
 from lampio.tenancy.models import Role
 from tests.browser.conftest import assert_accessible, axe_violations, describe
 
@@ -17,6 +23,7 @@ PUBLIC_PAGES = {
     "core:privacy": "privacy/",
     "core:display_preferences": "display/",
     "tenancy:choose_city": "city/",
+    "spaces:search": "spaces/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -27,6 +34,7 @@ PUBLIC_PAGES = {
 # Pages of a logged-in resident.
 RESIDENT_PAGES = {
     "accounts:profile": "profile/",
+    "bookings:mine": "bookings/",
     "accounts:delete": "profile/delete/",
     "account_email": "accounts/email/",
     "account_change_password": "accounts/password/change/",
@@ -115,6 +123,57 @@ def test_resident_and_staff_pages_have_no_axe_violations(
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_space_and_booking_pages_have_no_axe_violations(
+    page, log_in, language, resident, make_space, make_organisation, make_municipality
+):
+    """The resident pages that need objects: a venue, a space, a booking and their forms."""
+    city = make_municipality(slug="kuopio", name="Kuopio")
+    space = make_space(
+        organisation=make_organisation(municipality=city),
+        terms_fi="Sisäkengät pakolliset.",
+        step_free_access=True,
+    )
+    space.equipment.add(Equipment.objects.create(slug="piano", name_fi="Piano"))
+    day = timezone.localdate() + timedelta(days=2)
+    booking = book_space(
+        actor=resident,
+        space=space,
+        starts_at=local_datetime(day, time(10)),
+        ends_at=local_datetime(day, time(11)),
+        purpose="Kuoro",
+        attendees=5,
+    )
+    log_in(page, resident)
+    when = f"date={day.isoformat()}"
+    paths = [
+        f"spaces/?{when}&from_time=12:00&to_time=13:00",
+        f"spaces/?{when}&from_time=12:00&to_time=13:00&display=map",
+        "spaces/?date=2030-01-01&from_time=12:00",  # a search with errors
+        f"spaces/venues/{space.venue_id}/",
+        f"spaces/{space.pk}/?{when}",
+        f"spaces/{space.pk}/?{when}&view=week",
+        f"bookings/new/{space.pk}/?start={day.isoformat()}T12:00&end={day.isoformat()}T13:00",
+        f"bookings/{booking.pk}/",
+        "bookings/",
+    ]
+    problems = []
+    for path in paths:
+        response = page.goto(f"/{language}/{path}")
+        assert response is not None and response.status == 200, f"/{language}/{path}"
+        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        if violations := axe_violations(page):
+            problems.append(f"/{language}/{path}:\n{describe(violations)}")
+    # The booking form sent back with errors (the time is taken, no terms accepted).
+    page.goto(f"/{language}/bookings/new/{space.pk}/?start={day.isoformat()}T10:00")
+    page.locator("#id_purpose").fill("Sähly")
+    page.locator("main form.form button[type=submit]").click()
+    assert page.locator(".errorlist").count() >= 1
+    if violations := axe_violations(page):
+        problems.append(f"/{language}/ booking form with errors:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
+
+
 def test_forms_with_errors_have_no_axe_violations(page, log_in, resident):
     page.goto("/fi/accounts/login/")
     page.get_by_label("Sähköposti").fill("aino@example.fi")
@@ -138,3 +197,83 @@ def test_display_settings_keep_pages_accessible(page, text_size, contrast):
     for path in ("/fi/", "/fi/accounts/login/", "/fi/accessibility/"):
         page.goto(path)
         assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_space_and_booking_pages_have_no_axe_violations(
+    page, log_in, language, settings, resident, make_space, make_organisation, make_member
+):
+    """The organisation's venues, spaces, opening hours and bookings desk, and their forms
+    sent back with errors."""
+    settings.LAMPIO_STAFF_MFA_REQUIRED = False
+    organisation = make_organisation()
+    make_organisation(municipality=organisation.municipality)  # a choice for "who may book"
+    staff = make_member(organisation, role=Role.ADMIN)
+    space = make_space(organisation=organisation, requires_handling=True)
+    Equipment.objects.create(slug="piano", name_fi="Piano")
+    OpeningException.objects.create(space=space, date=timezone.localdate(), reason_fi="Huolto")
+    today = timezone.localdate()
+    day = today - timedelta(days=today.weekday()) + timedelta(days=7)  # next Monday
+    book_space(
+        actor=resident,
+        space=space,
+        starts_at=local_datetime(day, time(10)),
+        ends_at=local_datetime(day, time(11)),
+        purpose="Kuoro",
+        attendees=5,
+    )
+    block_time(
+        actor=staff,
+        space=space,
+        starts_at=local_datetime(day, time(21)),
+        ends_at=local_datetime(day + timedelta(days=1), time(9)),
+        reason="Lattian vahaus",
+    )
+    log_in(page, staff)
+    staff_root = f"/{language}/staff/{organisation.municipality.slug}/{organisation.slug}"
+    paths = [
+        "/",
+        "/venues/",
+        "/venues/new/",
+        f"/venues/{space.venue_id}/",
+        f"/venues/{space.venue_id}/spaces/new/",
+        f"/spaces/{space.pk}/",
+        f"/spaces/{space.pk}/hours/",
+        "/bookings/",
+        f"/bookings/calendar/?week={day.isoformat()}",
+        "/bookings/block/",
+        "/bookings/on-behalf/",
+    ]
+    problems = []
+
+    def sweep(label: str) -> None:
+        assert page.locator("h1").count() == 1, f"one h1 on {label}"
+        if violations := axe_violations(page):
+            problems.append(f"{label}:\n{describe(violations)}")
+
+    for path in paths:
+        response = page.goto(staff_root + path)
+        assert response is not None and response.status == 200, staff_root + path
+        sweep(staff_root + path)
+    # Forms sent back with errors next to their fields.
+    page.goto(f"{staff_root}/spaces/{space.pk}/")
+    page.locator("#id_min_duration_minutes").fill("600")
+    page.locator("main form.form button[type=submit]").last.click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("space form with errors")
+    page.goto(f"{staff_root}/spaces/{space.pk}/hours/")
+    page.locator("#id_hours-7-weekday").select_option("0")
+    page.locator("#id_hours-7-opens").fill("09:00")
+    page.locator("main form.form button[type=submit]").first.click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("opening hours with errors")
+    page.goto(f"{staff_root}/bookings/")
+    page.locator("main form button[value=deny]").first.click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("denial without a reason")
+    page.goto(f"{staff_root}/bookings/on-behalf/")
+    page.locator("#id_email").fill("nobody@example.fi")
+    page.locator("main form.form button[type=submit]").click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("booking for someone with errors")
+    assert not problems, "\n".join(problems)

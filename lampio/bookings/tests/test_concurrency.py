@@ -27,8 +27,13 @@ def race(space, people, starts, ends):
         try:
             barrier.wait(timeout=30)
             services.book_space(
-                actor=person, space=space, starts_at=starts[index % len(starts)],
-                ends_at=ends[index % len(ends)], purpose="Sulkapallo", attendees=4, now=NOW,
+                actor=person,
+                space=space,
+                starts_at=starts[index % len(starts)],
+                ends_at=ends[index % len(ends)],
+                purpose="Sulkapallo",
+                attendees=4,
+                now=NOW,
             )
             return "booked"
         except SlotTaken:
@@ -62,3 +67,27 @@ def test_overlapping_but_different_slots_never_both_win(make_space, make_user):
     outcomes = race(space, people, starts, ends)
     assert outcomes.count("booked") == 1
     assert Booking.objects.filter(space=space, status__in=ACTIVE_STATUSES).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL pass")
+def test_the_database_itself_refuses_an_overlapping_row(make_space, resident, db):
+    """Even code that skips the service cannot write a double booking on PostgreSQL."""
+    from django.db import IntegrityError, transaction
+
+    space = make_space()
+    start, end = local_datetime(DAY, time(18)), local_datetime(DAY, time(19))
+    fields = {
+        "space": space,
+        "booker": resident,
+        "status": "confirmed",
+        "purpose": "x",
+        "starts_at": start,
+        "ends_at": end,
+        "blocked_from": start,
+        "blocked_until": end,
+    }
+    Booking.objects.create(**fields)
+    with pytest.raises(IntegrityError, match="booking_no_overlap_in_space"), transaction.atomic():
+        half_past = start.replace(minute=30)
+        Booking.objects.create(**{**fields, "starts_at": half_past, "blocked_from": half_past})
+    Booking.objects.create(**{**fields, "status": "cancelled"})  # inactive rows may overlap

@@ -16,6 +16,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data ready: {summary.municipalities} municipalities, "
                 f"{summary.organisations} organisations, {summary.users} users, "
-                f"{summary.memberships} memberships."
+                f"{summary.memberships} memberships, {summary.venues} venues, "
+                f"{summary.spaces} spaces, {summary.bookings} bookings."
             )
         )

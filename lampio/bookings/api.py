@@ -1,0 +1,246 @@
+"""The JSON API of bookings, and the reads of spaces that depend on bookings.
+
+`GET /spaces` (with its free-time filter) and `GET /spaces/{id}/availability` are here rather
+than in `lampio.spaces.api` because they read bookings, and spaces must not depend on bookings.
+They carry the "spaces" tag, so the OpenAPI document groups them with the rest of the spaces.
+
+Times go out in ISO 8601 with the Helsinki offset (+02:00 in winter, +03:00 in summer) and must
+come in with an offset; a time without one is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+
+from lampio.accounts.api import Problem
+from lampio.accounts.auth import acting_user
+from lampio.bookings import selectors, services
+from lampio.bookings.models import Booking, BookingStatus
+from lampio.core.errors import InvalidInput
+from lampio.core.ratelimit import check_rate_limit
+from lampio.core.timeranges import LOCAL_ZONE, Interval, as_utc
+from lampio.spaces import selectors as space_selectors
+from lampio.spaces.api import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    PUBLIC,
+    SpacePage,
+    SpaceSummary,
+    paginate,
+    public_auth,
+)
+from lampio.spaces.models import SpaceType
+
+router = Router(tags=["bookings"])
+
+# A free-time search reads every day of the range for every matching space (a few queries each);
+# a bound keeps one request from asking about months. Two weeks covers a cabin's longest stay.
+LONGEST_FREE_SEARCH = timedelta(days=14)
+
+
+# Pydantic cannot resolve a field named `date` annotated with the name `date` it shadows.
+Day = date
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(LOCAL_ZONE)
+
+
+# --- Schemas ------------------------------------------------------------------------------------
+
+
+class SpaceQuery(Schema):
+    municipality: str = Field("", description="Slug of a municipality, e.g. oulu")
+    q: str = Field("", max_length=100, description="Search words in fi, sv or en")
+    type: SpaceType | None = None
+    min_capacity: int | None = Field(None, ge=1)
+    free_from: datetime | None = Field(
+        None, description="With free_to: only spaces open and free for the whole time"
+    )
+    free_to: datetime | None = None
+    page: int = Field(1, ge=1)
+    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+
+class AvailabilityQuery(Schema):
+    date: Day = Field(description="A local day, YYYY-MM-DD")
+    days: int = Field(
+        1, ge=1, le=14, description="How many days from `date` (a week view asks for 7 at once)"
+    )
+
+
+class FreeInterval(Schema):
+    start: datetime
+    end: datetime
+
+
+class Availability(Schema):
+    date: Day
+    free: list[FreeInterval]
+
+
+class BookingIn(Schema):
+    space_id: int
+    starts_at: datetime = Field(description="ISO 8601 with offset, e.g. 2030-06-12T18:00+03:00")
+    ends_at: datetime
+    purpose: str = Field(max_length=200)
+    attendees: int = 1
+
+
+class BookingCreated(Schema):
+    id: int
+    status: BookingStatus
+    starts_at: datetime
+    ends_at: datetime
+
+    @staticmethod
+    def resolve_starts_at(obj: Booking) -> datetime:
+        return local(obj.starts_at)
+
+    @staticmethod
+    def resolve_ends_at(obj: Booking) -> datetime:
+        return local(obj.ends_at)
+
+
+class BookingOut(BookingCreated):
+    space: SpaceSummary
+    purpose: str
+    attendees: int
+
+
+class BookingQuery(Schema):
+    past: bool = Field(False, description="Past bookings, latest first, instead of upcoming")
+    page: int = Field(1, ge=1)
+    page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+
+class BookingPage(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[BookingOut]
+
+
+# --- Spaces, as far as bookings tell about them -------------------------------------------------
+
+
+def _free_time_wanted(free_from: datetime | None, free_to: datetime | None) -> Interval | None:
+    if free_from is None and free_to is None:
+        return None
+    if free_from is None or free_to is None:
+        raise InvalidInput(_("Give both free_from and free_to."), field="free_to")
+    if timezone.is_naive(free_from) or timezone.is_naive(free_to):
+        raise InvalidInput(_("Give the time with its time zone."), field="free_from")
+    wanted = Interval(as_utc(free_from), as_utc(free_to))
+    if wanted.end <= wanted.start:
+        raise InvalidInput(_("The end must be after the start."), field="free_to")
+    if wanted.duration > LONGEST_FREE_SEARCH:
+        raise InvalidInput(
+            _("Search free time for at most %(days)d days at a time.")
+            % {"days": LONGEST_FREE_SEARCH.days},
+            field="free_to",
+        )
+    return wanted
+
+
+@router.get(
+    "/spaces",
+    auth=public_auth,
+    tags=["spaces"],
+    response={200: SpacePage, 400: Problem},
+    summary="Search spaces; optionally only those free for a given time",
+    description=f"{PUBLIC} With free_from and free_to (ISO 8601 with offset, at most "
+    f"{LONGEST_FREE_SEARCH.days} days apart), only spaces open, unbooked and inside their "
+    "booking window for the whole time.",
+)
+def list_spaces(request: HttpRequest, filters: Query[SpaceQuery]) -> dict[str, Any]:
+    wanted = _free_time_wanted(filters.free_from, filters.free_to)
+    matches = space_selectors.search_spaces(
+        actor=request.user,
+        filters=space_selectors.SpaceFilters(
+            municipality=filters.municipality,
+            q=filters.q,
+            space_type=filters.type or "",
+            min_capacity=filters.min_capacity,
+        ),
+    )
+    spaces = matches if wanted is None else selectors.spaces_free_between(matches, wanted)
+    return paginate(request, spaces, page=filters.page, page_size=filters.page_size)
+
+
+@router.get(
+    "/spaces/{space_id}/availability",
+    auth=public_auth,
+    tags=["spaces"],
+    response={200: Availability, 400: Problem, 404: Problem},
+    summary="Free times of a space on a local day (or several days from it)",
+    description=f"{PUBLIC} Times are ISO 8601 with the Helsinki offset; past time is not free.",
+)
+def space_availability(
+    request: HttpRequest, space_id: int, query: Query[AvailabilityQuery]
+) -> dict[str, Any]:
+    space = space_selectors.space_for(actor=request.user, space_id=space_id)
+    last = query.date + timedelta(days=query.days - 1)
+    free = selectors.free_intervals_between(space, query.date, last)
+    return {
+        "date": query.date,
+        "free": [{"start": local(interval.start), "end": local(interval.end)} for interval in free],
+    }
+
+
+# --- Bookings of the logged-in person -----------------------------------------------------------
+
+
+@router.post(
+    "/bookings",
+    response={
+        201: BookingCreated,
+        400: Problem,
+        401: Problem,
+        403: Problem,
+        404: Problem,
+        409: Problem,
+        429: Problem,
+    },
+    summary="Book a space: confirmed at once, or requested when the space needs approval",
+)
+def create_booking(request: HttpRequest, payload: BookingIn) -> Status[Booking]:
+    actor = acting_user(request)
+    check_rate_limit(request, group="api-booking", rate="60/m")
+    space = space_selectors.space_for(actor=actor, space_id=payload.space_id)
+    booking = services.book_space(
+        actor=actor,
+        space=space,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        purpose=payload.purpose,
+        attendees=payload.attendees,
+    )
+    return Status(201, booking)
+
+
+@router.get(
+    "/bookings",
+    response={200: BookingPage, 400: Problem, 401: Problem},
+    summary="The logged-in person's upcoming bookings, soonest first; ?past=true for past ones",
+)
+def my_bookings(request: HttpRequest, query: Query[BookingQuery]) -> dict[str, Any]:
+    bookings = selectors.bookings_of(actor=acting_user(request), upcoming=not query.past)
+    return paginate(request, bookings, page=query.page, page_size=query.page_size)
+
+
+@router.post(
+    "/bookings/{booking_id}/cancel",
+    response={200: BookingOut, 400: Problem, 401: Problem, 404: Problem, 409: Problem},
+    summary="Cancel one of the logged-in person's bookings",
+)
+def cancel_booking(request: HttpRequest, booking_id: int) -> Booking:
+    actor = acting_user(request)
+    booking = selectors.booking_of(actor=actor, booking_id=booking_id)
+    return services.cancel_booking(actor=actor, booking=booking)
