@@ -77,6 +77,7 @@ PAGES: dict[str, Case] = {
     "spaces_staff:venue_edit": Case(STAFF_OF_B_ONLY),
     "spaces_staff:space_new": Case(STAFF_OF_B_ONLY),
     "spaces_staff:space_edit": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:space_qr": Case(STAFF_OF_B_ONLY),
     "spaces_staff:opening_hours": Case(STAFF_OF_B_ONLY),
     "spaces_staff:exception_add": Case(
         STAFF_OF_B_POST, "post", {"date": "2030-12-31", "is_closed": "on"}

@@ -75,6 +75,11 @@ def check_times(space: Space, starts_at: datetime, ends_at: datetime, *, now: da
             % {"minutes": space.max_duration_minutes},
             field="ends_at",
         )
+    if not space.allows_multi_day and duration > timedelta(hours=24):
+        # An evening slot may run past midnight; only cabins and the like are booked for days.
+        raise BookingRuleBroken(
+            _("This space is booked for at most one day at a time."), field="ends_at"
+        )
     if starts_at < now + timedelta(hours=space.booking_closes_hours):
         raise BookingRuleBroken(
             _("This time can no longer be booked. Bookings close %(hours)d hours before the start.")

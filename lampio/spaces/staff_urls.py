@@ -18,6 +18,7 @@ urlpatterns = [
         name="space_new",
     ),
     path(f"{ORGANISATION}/spaces/<int:space_id>/", views.space_edit, name="space_edit"),
+    path(f"{ORGANISATION}/spaces/<int:space_id>/qr/", views.space_qr, name="space_qr"),
     path(
         f"{ORGANISATION}/spaces/<int:space_id>/hours/",
         views.opening_hours,

@@ -12,9 +12,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
@@ -23,6 +24,7 @@ from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.spaces import selectors, services
 from lampio.spaces.models import Space
+from lampio.spaces.qr import qr_svg
 from lampio.spaces.staff_forms import (
     BaseWeeklyHoursFormSet,
     OpeningExceptionForm,
@@ -161,6 +163,24 @@ def space_edit(
             return redirect(request.path)
     context = {"organisation": org, "form": form, "venue": space.venue, "space": space}
     return render(request, "spaces/staff/space_form.html", context)
+
+
+@staff_required
+@require_GET
+def space_qr(
+    request: HttpRequest, municipality: str, organisation: str, space_id: int
+) -> HttpResponse:
+    """A printable sign with a QR code to the space's page, or the code alone as an SVG file."""
+    user = acting_user(request)
+    org, space = _space(request, user, municipality, organisation, space_id)
+    url = request.build_absolute_uri(reverse("spaces:space", kwargs={"space_id": space.pk}))
+    svg = qr_svg(url, title=_("QR code: %(space)s") % {"space": space.name})
+    if request.GET.get("format") == "svg":
+        response = HttpResponse(svg, content_type="image/svg+xml")
+        response["Content-Disposition"] = f'attachment; filename="space-{space.pk}-qr.svg"'
+        return response
+    context = {"organisation": org, "space": space, "venue": space.venue, "url": url, "svg": svg}
+    return render(request, "spaces/staff/space_qr.html", context)
 
 
 def _hours_page(

@@ -239,6 +239,7 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
         f"/venues/{space.venue_id}/spaces/new/",
         f"/spaces/{space.pk}/",
         f"/spaces/{space.pk}/hours/",
+        f"/spaces/{space.pk}/qr/",
         "/bookings/",
         f"/bookings/calendar/?week={day.isoformat()}",
         "/bookings/block/",

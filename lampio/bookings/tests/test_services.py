@@ -243,3 +243,15 @@ def test_daylight_saving_night_bookings_have_their_real_length(make_space, resid
     booking = book(space, resident, at(22, day=autumn), at(6, day=autumn + timedelta(days=1)))
     assert booking.ends_at - booking.starts_at == timedelta(hours=9)  # 22–06 with an extra hour
     assert Booking.objects.get(pk=booking.pk).starts_at == booking.starts_at
+
+
+def test_multi_day_bookings_only_where_the_space_allows_them(make_space, resident):
+    days = {"opens": time(0), "closes": time(0), "max_duration_minutes": 3 * 24 * 60}
+    friday, sunday = date(2030, 6, 14), date(2030, 6, 16)
+    hall = make_space(**days)
+    with pytest.raises(BookingRuleBroken) as error:
+        book(hall, resident, at(12, day=friday), at(12, day=sunday))
+    assert error.value.field == "ends_at"
+    cabin = make_space(allows_multi_day=True, **days)
+    booking = book(cabin, resident, at(12, day=friday), at(12, day=sunday))
+    assert booking.ends_at - booking.starts_at == timedelta(days=2)

@@ -279,3 +279,21 @@ def test_staff_form_posts_are_rate_limited(staff_client, owner, space):
     remove = url("exception_remove", owner, space_id=space.pk, exception_id=999999)
     statuses = {staff_client.post(remove).status_code for _ in range(61)}
     assert statuses == {404, 429}
+
+
+def test_staff_print_a_qr_code_that_opens_the_space_page(
+    client, settings, make_space, make_organisation, make_member
+):
+    settings.LAMPIO_STAFF_MFA_REQUIRED = False
+    organisation = make_organisation()
+    space = make_space(organisation=organisation)
+    client.force_login(make_member(organisation, role="staff"))
+    base = f"/fi/staff/{organisation.municipality.slug}/{organisation.slug}/spaces/{space.pk}/qr/"
+    page = client.get(base).content.decode()
+    assert "<svg" in page and f"http://testserver/fi/spaces/{space.pk}/" in page
+    download = client.get(base + "?format=svg")
+    assert download["Content-Type"] == "image/svg+xml"
+    assert download.content.startswith(b"<svg")
+    outsider = make_member(make_organisation(), role="admin")
+    client.force_login(outsider)
+    assert client.get(base).status_code == 404
