@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.core.timeranges import LOCAL_ZONE, local_datetime
 from lampio.spaces.forms import DateInput, TimeInput
-from lampio.spaces.models import Space
+from lampio.spaces.models import Space, Visibility
 
 
 class BookingForm(forms.Form):
@@ -38,11 +38,18 @@ class BookingForm(forms.Form):
         error_messages={"required": _("Accept the terms of use to book this space.")},
     )
 
+    show_to_colleagues = forms.BooleanField(
+        label=_("Show my name to colleagues who look at this space's day"),
+        required=False,
+    )
+
     def __init__(self, *args: Any, space: Space, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.space = space
         if not space.terms:
             del self.fields["accept_terms"]
+        if space.visibility != Visibility.MEMBERS:
+            del self.fields["show_to_colleagues"]
         # Let the browser's time picker step by the space's slots.
         for name in ("starts_at", "ends_at"):
             self.fields[name].widget.attrs["step"] = str(space.slot_minutes * 60)

@@ -61,6 +61,8 @@ class Booking(models.Model):
     blocked_until = models.DateTimeField(editable=False)
     purpose = models.CharField(_("purpose"), max_length=200)
     attendees = models.PositiveIntegerField(_("number of people"), default=1)
+    # Hybrid work: colleagues see who is in on a members-only desk or room, only if this is set.
+    show_to_colleagues = models.BooleanField(_("name shown to colleagues"), default=False)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

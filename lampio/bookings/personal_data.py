@@ -22,6 +22,7 @@ def export_bookings(user: User) -> list[dict[str, Any]]:
             "status": booking.status,
             "purpose": booking.purpose,
             "attendees": booking.attendees,
+            "name_shown_to_colleagues": booking.show_to_colleagues,
         }
         for booking in Booking.objects.filter(booker=user).select_related("space__venue")
     ]

@@ -22,10 +22,10 @@ from lampio.core.timeranges import (
     merge,
     subtract,
 )
-from lampio.spaces.models import OpeningException, Space
+from lampio.spaces.models import OpeningException, Space, Visibility
 from lampio.spaces.opening import opening_periods, opening_periods_between
 from lampio.tenancy.models import Organisation
-from lampio.tenancy.permissions import Action, Actor
+from lampio.tenancy.permissions import Action, Actor, roles_of
 from lampio.tenancy.selectors import scope_to_actor
 
 
@@ -344,3 +344,34 @@ def managed_booking(*, actor: Actor, organisation: Organisation, booking_id: int
     if booking is None:
         raise NotFound()
     return booking
+
+
+@dataclass(frozen=True)
+class ColleagueIn:
+    name: str
+    start: datetime
+    end: datetime
+
+
+def colleagues_in(*, actor: Actor, space: Space, day: date) -> list[ColleagueIn]:
+    """Who is in a members-only space on `day`: only people who chose to be shown, and only to
+    members of the owning organisation."""
+    if space.visibility != Visibility.MEMBERS or space.venue.organisation_id not in roles_of(actor):
+        return []
+    bounds = local_day_bounds(day)
+    bookings = (
+        Booking.objects.filter(
+            space=space,
+            status=BookingStatus.CONFIRMED,
+            show_to_colleagues=True,
+            starts_at__lt=bounds.end,
+            ends_at__gt=bounds.start,
+        )
+        .select_related("booker")
+        .order_by("starts_at")
+    )
+    return [
+        ColleagueIn(booking.booker.display_name, booking.starts_at, booking.ends_at)
+        for booking in bookings
+        if booking.booker is not None
+    ]

@@ -22,7 +22,7 @@ from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotT
 from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingKind, BookingStatus
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.timeranges import Interval
-from lampio.spaces.models import Space
+from lampio.spaces.models import Space, Visibility
 from lampio.tenancy.permissions import Action, can
 
 
@@ -64,9 +64,14 @@ def book_space(
     ends_at: datetime,
     purpose: str,
     attendees: int,
+    show_to_colleagues: bool = False,
     now: datetime | None = None,
 ) -> Booking:
-    """Book `space` for `actor`: confirmed at once, or a request when the space needs approval."""
+    """Book `space` for `actor`: confirmed at once, or a request when the space needs approval.
+
+    `show_to_colleagues` matters only in members-only spaces (desks, team rooms), where the
+    person may let colleagues see that they are in; elsewhere it is never stored.
+    """
     now = now or timezone.now()
     starts_at, ends_at = rules.normalised(starts_at, ends_at)
     rules.check_may_book(actor, space)
@@ -101,6 +106,7 @@ def book_space(
                 blocked_until=blocked.end,
                 purpose=purpose[:200],
                 attendees=attendees,
+                show_to_colleagues=show_to_colleagues and space.visibility == Visibility.MEMBERS,
             )
         )
         booking_id = booking.pk

@@ -56,6 +56,7 @@ def new_booking(request: HttpRequest, space_id: int) -> HttpResponse:
                     ends_at=ends_at,
                     purpose=form.cleaned_data["purpose"],
                     attendees=form.cleaned_data["attendees"],
+                    show_to_colleagues=form.cleaned_data.get("show_to_colleagues", False),
                 )
             except NotFound as error:
                 raise Http404 from error

@@ -107,4 +107,5 @@ def space_detail(request: HttpRequest, space_id: int) -> HttpResponse:
         context["week"] = availability.week_free_intervals(space, day)
     else:
         context["slots"] = availability.slot_availability(space, day)
+        context["colleagues"] = availability.colleagues_in(actor=request.user, space=space, day=day)
     return render(request, "spaces/space.html", context)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from django.utils import timezone
 
 from lampio.bookings import selectors, services
 from lampio.core.timeranges import Interval, local_datetime
-from lampio.spaces.models import OpeningException, Space
+from lampio.spaces.models import OpeningException, Space, Visibility
+from lampio.tenancy.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,46 @@ def test_free_between_uses_a_fixed_number_of_queries(make_space, django_assert_m
         make_space(buffer_before_minutes=15)
     with django_assert_max_num_queries(5):
         assert len(free(Interval(at(18), at(19)))) == 12
+
+
+def test_colleagues_see_who_is_in_only_when_people_opted_in(
+    make_space, make_organisation, make_member, resident, client
+):
+    team = make_organisation()
+    desk = make_space(organisation=team, visibility=Visibility.MEMBERS)
+    shown = make_member(team, role=Role.VIEWER, first_name="Kaisa", last_name="Kuvaaja")
+    hidden = make_member(team, role=Role.VIEWER, first_name="Pekka", last_name="Piilossa")
+    day = timezone.localdate() + timedelta(days=10)  # within the range the space page shows
+    for person, hour, show in ((shown, 9, True), (hidden, 12, False)):
+        services.book_space(
+            actor=person,
+            space=desk,
+            starts_at=local_datetime(day, time(hour)),
+            ends_at=local_datetime(day, time(hour + 2)),
+            purpose="Etätyöpäivä",
+            attendees=1,
+            show_to_colleagues=show,
+        )
+    colleague = make_member(team, role=Role.VIEWER)
+    names = [c.name for c in selectors.colleagues_in(actor=colleague, space=desk, day=day)]
+    assert names == ["Kaisa Kuvaaja"]
+    assert selectors.colleagues_in(actor=resident, space=desk, day=day) == []
+
+    client.force_login(colleague)
+    page = client.get(f"/fi/spaces/{desk.pk}/?date={day.isoformat()}").content.decode()
+    assert "Kaisa Kuvaaja" in page and "Pekka Piilossa" not in page
+
+
+def test_the_choice_is_not_stored_for_public_spaces(make_space, resident):
+    hall = make_space()
+    booking = services.book_space(
+        actor=resident,
+        space=hall,
+        starts_at=at(9),
+        ends_at=at(10),
+        purpose="Kokous",
+        attendees=3,
+        show_to_colleagues=True,
+        now=NOW,
+    )
+    assert booking.show_to_colleagues is False
