@@ -28,19 +28,15 @@ from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.core.urlsafety import safe_next_url
 from lampio.spaces.selectors import managed_spaces
-from lampio.spaces.staff_views import managed_organisation
+from lampio.spaces.staff_views import managed_organisation, org_url_kwargs
 from lampio.tenancy.access import staff_required
 from lampio.tenancy.models import Organisation
 
 RATE = "60/m"
 
 
-def _org_kwargs(org: Organisation) -> dict[str, Any]:
-    return {"municipality": org.municipality.slug, "organisation": org.slug}
-
-
 def _calendar_url(org: Organisation, week: date | None = None) -> str:
-    url = reverse("bookings_staff:calendar", kwargs=_org_kwargs(org))
+    url = reverse("bookings_staff:calendar", kwargs=org_url_kwargs(org))
     return f"{url}?week={week.isoformat()}" if week else url
 
 
@@ -93,14 +89,14 @@ def decide(
     except DomainError as error:
         if error.field != "reason":
             messages.error(request, str(error.message))
-            return redirect("bookings_staff:desk", **_org_kwargs(org))
+            return redirect("bookings_staff:desk", **org_url_kwargs(org))
         add_domain_error(form, error)
         return _desk_page(request, org, bound={booking.pk: form})
     if form.approve:
         messages.success(request, _("The request was approved. The resident gets a message."))
     else:
         messages.success(request, _("The request was denied. The resident gets your reason."))
-    return redirect("bookings_staff:desk", **_org_kwargs(org))
+    return redirect("bookings_staff:desk", **org_url_kwargs(org))
 
 
 @staff_required

@@ -62,7 +62,8 @@ def _found(lookup: Any, **kwargs: Any) -> Any:
         raise Http404 from error
 
 
-def _org_kwargs(org: Organisation) -> dict[str, Any]:
+def org_url_kwargs(org: Organisation) -> dict[str, Any]:
+    """The URL arguments of every staff page of `org` (venues, spaces, bookings desk)."""
     return {"municipality": org.municipality.slug, "organisation": org.slug}
 
 
@@ -94,7 +95,7 @@ def venue_create(request: HttpRequest, municipality: str, organisation: str) -> 
             add_domain_error(form, error)
         else:
             messages.success(request, _("The venue was added. Now add its spaces."))
-            return redirect("spaces_staff:venue_edit", venue_id=venue.pk, **_org_kwargs(org))
+            return redirect("spaces_staff:venue_edit", venue_id=venue.pk, **org_url_kwargs(org))
     return render(
         request, "spaces/staff/venue_form.html", {"organisation": org, "form": form, "venue": None}
     )
@@ -138,7 +139,7 @@ def space_create(
             add_domain_error(form, error)
         else:
             messages.success(request, _("The space was added. Now set its opening hours."))
-            return redirect("spaces_staff:opening_hours", space_id=space.pk, **_org_kwargs(org))
+            return redirect("spaces_staff:opening_hours", space_id=space.pk, **org_url_kwargs(org))
     context = {"organisation": org, "form": form, "venue": venue, "space": None}
     return render(request, "spaces/staff/space_form.html", context)
 
@@ -254,7 +255,7 @@ def exception_add(
             add_domain_error(form, error)
         else:
             messages.success(request, _("The exception was added."))
-            return redirect("spaces_staff:opening_hours", space_id=space.pk, **_org_kwargs(org))
+            return redirect("spaces_staff:opening_hours", space_id=space.pk, **org_url_kwargs(org))
     return _hours_page(request, org, space, exception_form=form)
 
 
@@ -273,4 +274,4 @@ def exception_remove(
         messages.error(request, str(error.message))
     else:
         messages.success(request, _("The exception was removed."))
-    return redirect("spaces_staff:opening_hours", space_id=space.pk, **_org_kwargs(org))
+    return redirect("spaces_staff:opening_hours", space_id=space.pk, **org_url_kwargs(org))
