@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
 from lampio.accounts.models import User
+from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
 from lampio.spaces.models import OpeningHours, Space, SpaceType, Venue
 from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
 
@@ -122,5 +123,44 @@ def make_space(make_organisation: Callable[..., Organisation]) -> Callable[..., 
             for weekday in range(7)
         )
         return space
+
+    return make
+
+
+@pytest.fixture
+def make_offering(make_organisation: Callable[..., Organisation]) -> Callable[..., Offering]:
+    """A published, free on-site workshop; pass `occurrences=n` for n weekly times ahead."""
+
+    def make(
+        organisation: Organisation | None = None,
+        occurrences: int = 1,
+        capacity: int = 20,
+        **fields: object,
+    ) -> Offering:
+        defaults: dict[str, object] = {
+            "title_fi": "Savipajan työpaja",
+            "title_sv": "Lerverkstad",
+            "title_en": "Clay workshop",
+            "short_description_fi": "Muovaillaan savesta kuppeja.",
+            "format": Format.ON_SITE,
+            "location": "Kulttuuritalo, Kirkkokatu 1, Oulu",
+            "status": OfferingStatus.PUBLISHED,
+            "allows_group_orders": True,
+        }
+        defaults.update(fields)
+        offering = Offering.objects.create(
+            organisation=organisation or make_organisation(), **defaults
+        )
+        first = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
+        Occurrence.objects.bulk_create(
+            Occurrence(
+                offering=offering,
+                starts_at=first + timedelta(days=7 * (number + 1)),
+                ends_at=first + timedelta(days=7 * (number + 1), hours=2),
+                capacity=capacity,
+            )
+            for number in range(occurrences)
+        )
+        return offering
 
     return make

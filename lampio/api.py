@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from lampio.accounts.api import router as accounts_router
 from lampio.bookings.api import router as bookings_router
 from lampio.core.api import default_auth, install_problem_handlers
+from lampio.offerings.api import router as offerings_router
 from lampio.spaces.api import router as spaces_router
 from lampio.tenancy.api import router as tenancy_router
 
@@ -21,3 +22,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", tenancy_router)
 api.add_router("/", spaces_router)
 api.add_router("/", bookings_router)
+api.add_router("/", offerings_router)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lampio.accounts",
     "lampio.spaces",
     "lampio.bookings",
+    "lampio.offerings",
     "lampio.demo",
 ]
 
@@ -315,6 +316,8 @@ LOGGING = {
 
 # --- Lämpiö ---------------------------------------------------------------------------------
 LAMPIO_DEMO = env_bool("LAMPIO_DEMO", False)
+# Uploaded photos are served by Django unless a reverse proxy serves MEDIA_ROOT itself.
+LAMPIO_SERVE_MEDIA = env_bool("LAMPIO_SERVE_MEDIA", True)
 # Map tiles are configured per deployment; without a URL the pages show lists and addresses.
 LAMPIO_MAP_TILE_URL = os.environ.get("LAMPIO_MAP_TILE_URL", "")
 LAMPIO_MAP_ATTRIBUTION = os.environ.get("LAMPIO_MAP_ATTRIBUTION", "")

@@ -8,6 +8,7 @@ from lampio.api import api
 from lampio.bookings.views import bookings_feed
 from lampio.core.admin_site import require_admin_second_factor
 from lampio.core.views import healthz, switch_language
+from lampio.offerings import feeds as offering_feeds
 from lampio.views import home
 
 # The admin logs in through allauth, so its MFA stage and rate limits apply there too.
@@ -22,6 +23,16 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # Calendar apps subscribe without a language; the signed token is the key.
     path("feeds/bookings/<str:token>.ics", bookings_feed, name="bookings_feed"),
+    path(
+        "feeds/offerings/<slug:municipality>.ics",
+        offering_feeds.municipality_feed,
+        name="offerings_municipality_feed",
+    ),
+    path(
+        "feeds/offerings/<slug:municipality>/<slug:organisation>.ics",
+        offering_feeds.provider_feed,
+        name="offerings_provider_feed",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -30,15 +41,21 @@ urlpatterns += i18n_patterns(
     path("", include("lampio.tenancy.urls")),
     path("staff/", include("lampio.spaces.staff_urls")),
     path("staff/", include("lampio.bookings.staff_urls")),
+    path("staff/", include("lampio.offerings.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
     path("bookings/", include("lampio.bookings.urls")),
+    path("offerings/", include("lampio.offerings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.LAMPIO_SERVE_MEDIA:
+    # Uploads are images re-encoded on upload; a proxy in front serves them in larger setups.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

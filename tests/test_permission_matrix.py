@@ -18,8 +18,17 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from lampio.bookings.selectors import feed_token_for
 from lampio.bookings.services import book_space
 from lampio.core.timeranges import local_datetime
-from lampio.spaces.models import OpeningException, Visibility
-from lampio.tenancy.models import Role
+from lampio.offerings.models import (
+    Format,
+    GroupOrder,
+    Occurrence,
+    Offering,
+    OfferingImage,
+    OfferingStatus,
+)
+from lampio.offerings.services import enrol
+from lampio.spaces.models import OpeningException, SpacePhoto, Visibility
+from lampio.tenancy.models import Organisation, OrganisationKind, Role
 
 ANON, RESIDENT, OTHER_STAFF, OWN_STAFF = "anonymous", "resident", "staff of A on B", "staff of B"
 
@@ -70,6 +79,31 @@ PAGES: dict[str, Case] = {
         {ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}, "post", {}
     ),
     "bookings_feed": Case(everyone(200)),
+    # Residents' offering pages: {offering_id}/{occurrence_id} are B's published offering and its
+    # time, {enrolment_id} a colleague's enrolment, {order_id} a care unit's order. None of the
+    # actors orders for a care unit or school, so the unit pages refuse them and hide the order.
+    "offerings:list": Case(everyone(200)),
+    "offerings:calendar": Case(everyone(200)),
+    "offerings:detail": Case(everyone(200)),
+    "offerings:enrol": Case(LOGIN_REQUIRED),
+    "offerings:mine": Case(LOGIN_REQUIRED),
+    "offerings:enrolment": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "offerings:enrolment_ics": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "offerings:enrolment_cancel": Case(
+        {ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}, "post"
+    ),
+    "offerings:order": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 403, OWN_STAFF: 403}),
+    "offerings:unit_orders": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 403, OWN_STAFF: 403}),
+    "offerings:unit_order": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "offerings:order_accept_time": Case(
+        {ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}, "post"
+    ),
+    "offerings:order_cancel": Case(
+        {ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}, "post"
+    ),
+    # Public calendar feeds of B's municipality and of B itself.
+    "offerings_municipality_feed": Case(everyone(200)),
+    "offerings_provider_feed": Case(everyone(200)),
     # Staff pages of B's venues, spaces and bookings: {venue_id}, {space_id} and {booking_id} as
     # above, {exception_id} an opening exception of that space.
     "spaces_staff:venues": Case(STAFF_OF_B_ONLY),
@@ -83,12 +117,54 @@ PAGES: dict[str, Case] = {
         STAFF_OF_B_POST, "post", {"date": "2030-12-31", "is_closed": "on"}
     ),
     "spaces_staff:exception_remove": Case(STAFF_OF_B_POST, "post"),
+    # {photo_id} is a photo of that space; it is moved before it is removed.
+    "spaces_staff:photos": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:photo_edit": Case(STAFF_OF_B_ONLY),
+    "spaces_staff:photo_move": Case(STAFF_OF_B_POST, "post", {"direction": "down"}),
+    "spaces_staff:photo_remove": Case(STAFF_OF_B_POST, "post"),
+    "spaces_staff:equipment": Case(STAFF_OF_B_ONLY),
     "bookings_staff:desk": Case(STAFF_OF_B_ONLY),
     "bookings_staff:calendar": Case(STAFF_OF_B_ONLY),
     "bookings_staff:block": Case(STAFF_OF_B_ONLY),
     "bookings_staff:on_behalf": Case(STAFF_OF_B_ONLY),
     "bookings_staff:decide": Case(STAFF_OF_B_POST, "post", {"decision": "approve"}),
     "bookings_staff:cancel": Case(STAFF_OF_B_POST, "post"),
+    # The provider's desk of B (see `provider_objects`). The order is accepted first; the later
+    # answers find it handled and say so on its page. Unpublishing before publishing leaves the
+    # offering published for the pages listed after these.
+    "offerings_staff:list": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:new": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:edit": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:times": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:weekly": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:images": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:image_remove": Case(STAFF_OF_B_POST, "post"),
+    "offerings_staff:occurrence": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:occurrence_capacity": Case(STAFF_OF_B_POST, "post", {"seats-capacity": "30"}),
+    "offerings_staff:occurrence_status": Case(
+        STAFF_OF_B_POST, "post", {"status-status": "scheduled"}
+    ),
+    "offerings_staff:occurrence_reschedule": Case(
+        STAFF_OF_B_POST,
+        "post",
+        {
+            "move-date": "2030-06-13",
+            "move-starts": "14:00",
+            "move-ends": "15:00",
+            "move-notice_fi": "Siirtyy päivällä.",
+        },
+    ),
+    "offerings_staff:orders": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:order": Case(STAFF_OF_B_ONLY),
+    "offerings_staff:order_accept": Case(STAFF_OF_B_POST, "post"),
+    "offerings_staff:order_decline": Case(STAFF_OF_B_POST, "post", {"decline-message": "Ei."}),
+    "offerings_staff:order_propose": Case(
+        STAFF_OF_B_POST,
+        "post",
+        {"propose-date": "2030-06-14", "propose-starts": "10:00", "propose-ends": "11:00"},
+    ),
+    "offerings_staff:unpublish": Case(STAFF_OF_B_POST, "post"),
+    "offerings_staff:publish": Case(STAFF_OF_B_POST, "post"),
 }
 
 API: dict[tuple[str, str], Case] = {
@@ -121,6 +197,22 @@ API: dict[tuple[str, str], Case] = {
     ("post", "/api/v1/bookings/{booking_id}/cancel"): Case(
         {ANON: 401, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}
     ),
+    # {offering_id} and {occurrence_id} are B's published offering and its time (see
+    # `provider_objects`); {enrolment_id} is a colleague's enrolment in it.
+    ("get", "/api/v1/offerings"): Case(everyone(200)),
+    ("get", "/api/v1/offerings/{offering_id}"): Case(everyone(200)),
+    ("get", "/api/v1/offerings/{offering_id}/jsonld"): Case(everyone(200)),
+    ("get", "/api/v1/occurrences"): Case(everyone(200)),
+    ("get", "/api/v1/occurrences/{occurrence_id}"): Case(everyone(200)),
+    ("post", "/api/v1/occurrences/{occurrence_id}/enrolments"): Case(
+        {ANON: 401, RESIDENT: 201, OTHER_STAFF: 201, OWN_STAFF: 201}, data={"seats": 1}
+    ),
+    ("get", "/api/v1/enrolments"): Case(
+        {ANON: 401, RESIDENT: 200, OTHER_STAFF: 200, OWN_STAFF: 200}
+    ),
+    ("post", "/api/v1/enrolments/{enrolment_id}/cancel"): Case(
+        {ANON: 401, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}
+    ),
 }
 
 
@@ -149,6 +241,42 @@ def test_every_route_has_an_entry(client):
     assert not operations - set(API), f"add these API operations: {operations - set(API)}"
 
 
+def provider_objects(organisation: Organisation) -> dict[str, int]:
+    """B's published offering with a time, a care unit's pending order for it, and an image."""
+    offering = Offering.objects.create(
+        organisation=organisation,
+        title_fi="Savipaja",
+        format=Format.ON_SITE,
+        location="Kulttuuritalo",
+        status=OfferingStatus.PUBLISHED,
+        allows_group_orders=True,
+    )
+    occurrence = Occurrence.objects.create(
+        offering=offering,
+        starts_at=local_datetime(date(2030, 6, 12), time(14)),
+        ends_at=local_datetime(date(2030, 6, 12), time(15)),
+        capacity=20,
+    )
+    unit = Organisation.objects.create(
+        municipality=organisation.municipality,
+        slug=f"{organisation.slug}-daycare",
+        name_fi="Päiväkoti",
+        kind=OrganisationKind.CARE_UNIT,
+    )
+    order = GroupOrder.objects.create(
+        offering=offering, occurrence=occurrence, unit=unit, group_size=5
+    )
+    image = OfferingImage.objects.create(
+        offering=offering, image="offerings/clay.jpg", alt_text_fi="Savea"
+    )
+    return {
+        "offering_id": offering.pk,
+        "occurrence_id": occurrence.pk,
+        "order_id": order.pk,
+        "image_id": image.pk,
+    }
+
+
 @pytest.fixture
 def world(settings, make_organisation, make_member, make_user, make_space):
     settings.LAMPIO_STAFF_MFA_REQUIRED = False
@@ -172,6 +300,8 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             OWN_STAFF: staff_of_b,
         },
         "kwargs": {
+            # First, so that objects others list under the same names below take precedence.
+            **provider_objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,
@@ -182,6 +312,14 @@ def world(settings, make_organisation, make_member, make_user, make_space):
                 space=space, date=date(2030, 12, 24)
             ).pk,
             "token": feed_token_for(colleague),
+            "enrolment_id": enrol(
+                actor=colleague,
+                occurrence=Occurrence.objects.get(offering__organisation=organisation_b),
+                seats=1,
+            ).pk,
+            "photo_id": SpacePhoto.objects.create(
+                space=space, image="spaces/hall.jpg", alt_text_fi="Sali"
+            ).pk,
         },
     }
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import psycopg
+from common import db
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-SERVER_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
+ROOT = db.ROOT
+SERVER_DSN = db.SERVER_DSN
 DATABASE = "lampio_bench"
-DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
+DATABASE_URL = db.database_url(DATABASE)
 
 # slug, Finnish name, Swedish name (English uses the Finnish one, as the cities do).
 MUNICIPALITIES = [
@@ -82,25 +80,15 @@ class Sizes:
 
 
 def connect(database: str = DATABASE) -> psycopg.Connection:
-    return psycopg.connect(
-        SERVER_DSN.rsplit("/", 1)[0] + "/" + database, autocommit=True, connect_timeout=10
-    )
+    return db.connect(database)
 
 
 def recreate_database() -> None:
-    with psycopg.connect(SERVER_DSN, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DATABASE}")
+    db.recreate_database(DATABASE)
 
 
 def migrate() -> None:
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "LAMPIO_LOG_LEVEL": "WARNING"}
-    subprocess.run(  # noqa: S603 (fixed command, our own interpreter)
-        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "--verbosity", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    db.migrate(DATABASE)
 
 
 ORGANISATIONS = """
@@ -210,10 +198,10 @@ FROM accounts_user
 BOOKINGS = """
 INSERT INTO bookings_booking (space_id, kind, booker_id, created_by_id, status, starts_at,
     ends_at, blocked_from, blocked_until, purpose, attendees, decision_reason, created_at,
-    feed_token)
+    feed_token, show_to_colleagues)
 SELECT s.id, 'booking', u.id, u.id, 'confirmed', t.starts_at, t.starts_at + interval '1 hour',
     t.starts_at, t.starts_at + interval '1 hour', 'Harjoitukset', 1 + k %% 5, '', now(),
-    gen_random_uuid()
+    gen_random_uuid(), false
 FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM spaces_space) s
 CROSS JOIN generate_series(0, %(per_space)s) k
 CROSS JOIN LATERAL (

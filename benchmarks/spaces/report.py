@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from pathlib import Path
+from common.stats import HEADER, percentile, print_server_errors, row
 
 from spaces.load import Outcome, Sample
 from spaces.scenarios import Measured
+
+__all__ = ["print_contention", "print_latencies", "print_server_errors", "print_targets"]
 
 # The issue's targets: p95 at the many-client level, in milliseconds.
 TARGETS = {
@@ -15,39 +15,6 @@ TARGETS = {
     "(b) availability, a week": 100.0,
     "(c) create a booking": 150.0,
 }
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile: the smallest value with `fraction` of the values at or below."""
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
-def statuses(samples: list[Sample]) -> str:
-    counts = Counter(status for sample in samples for status in sample.statuses)
-    return " ".join(f"{status}×{count}" for status, count in sorted(counts.items()))
-
-
-def _row(
-    label: str, clients: int, samples: list[Sample], seconds: float, *, capped: bool = False
-) -> str:
-    times = [sample.milliseconds for sample in samples]
-    rate = len(samples) / seconds if seconds else 0.0
-    size = percentile([float(sample.size) for sample in samples], 0.5)
-    count = f"{len(samples)}{'*' if capped else ''}"
-    return (
-        f"{label:<36} {clients:>7} {count:>6} {percentile(times, 0.5):>8.1f}"
-        f" {percentile(times, 0.95):>8.1f} {max(times, default=math.nan):>8.1f}"
-        f" {rate:>8.1f} {size:>8.0f}  {statuses(samples)}"
-    )
-
-
-HEADER = (
-    f"{'operation':<36} {'clients':>7} {'ops':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-    f" {'ops/s':>8} {'bytes':>8}  HTTP statuses"
-)
 
 
 def print_latencies(results: list[Measured]) -> None:
@@ -58,7 +25,7 @@ def print_latencies(results: list[Measured]) -> None:
         out = result.outcome
         cut_short = len(out.samples) < out.planned
         capped |= cut_short
-        print(_row(result.label, result.clients, out.samples, out.seconds, capped=cut_short))
+        print(row(result.label, result.clients, out.samples, out.seconds, capped=cut_short))
     if capped:
         print("* stopped at the time cap (BENCH_SECONDS) before all planned operations were sent")
     print()
@@ -69,7 +36,7 @@ def print_latencies(results: list[Measured]) -> None:
         by_shape.setdefault(sample.tag, []).append(sample)
     for tag, samples in sorted(by_shape.items()):
         # Throughput per shape means nothing inside a mix, so that column shows 0.
-        print(_row(f"  {tag}", search.clients, samples, 0.0))
+        print(row(f"  {tag}", search.clients, samples, 0.0))
     failures = list(dict.fromkeys(f for r in results for f in r.outcome.failures))
     if failures:
         print("\nunexpected answers (first few, see the server errors below):")
@@ -125,12 +92,3 @@ def print_targets(
         f"  (must be 0: {verdict})"
     )
     return met_all and double_bookings == 0
-
-
-def print_server_errors(errors: Counter[str], log: Path) -> None:
-    if not errors:
-        print("server errors logged: none")
-        return
-    print(f"server errors logged: {sum(errors.values())} (log: {log})")
-    for message, count in errors.most_common(5):
-        print(f"  {count:>5} × {message[:160]}")

@@ -1,121 +1,23 @@
-"""A real gunicorn process on loopback, started for the measurement and always stopped after."""
+"""The spaces benchmark's gunicorn: the shared one (common/server.py) on its own database."""
 
 from __future__ import annotations
 
-import http.client
-import json
-import os
-import signal
-import socket
-import subprocess
-import tempfile
-import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 
-from spaces.data import DATABASE_URL, ROOT
+from common import server as common
+from common.server import Server, free_port
 
-WORKERS = 2
-SERVER_NOTES = ("DETAIL", "HINT", "CONTEXT", "Process ", "Traceback", "The above")
-THREADS = 4
+from spaces.data import DATABASE_URL
 
+WORKERS = common.WORKERS
+THREADS = common.THREADS
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _healthy(port: int) -> bool:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        connection.request("GET", "/healthz")
-        return connection.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        connection.close()
-
-
-@dataclass(frozen=True)
-class Server:
-    port: int
-    log: Path
-
-    def errors(self) -> Counter[str]:
-        """The server errors logged so far, by the last line of their traceback."""
-        found: Counter[str] = Counter()
-        for line in self.log.read_text(errors="replace").splitlines():
-            if '"level": "ERROR"' not in line:
-                continue
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            trace = str(entry.get("exc_info") or entry.get("message", "")).splitlines()
-            # The exception's own line: flush left, unlike frames; not PostgreSQL's notes.
-            causes = [
-                text
-                for text in trace
-                if text[:1].isalpha() and not text.startswith(SERVER_NOTES) and ": " in text
-            ]
-            found[causes[-1] if causes else "?"] += 1
-        return found
+__all__ = ["THREADS", "WORKERS", "Server", "free_port", "running_server"]
 
 
 @contextmanager
 def running_server() -> Iterator[Server]:
     """Run a gunicorn serving lampio on the benchmark database until the block ends."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": DATABASE_URL,
-        "DATABASE_CONN_MAX_AGE": "60",
-        "DJANGO_DEBUG": "0",
-        "LAMPIO_RATELIMIT": "0",
-        "LAMPIO_LOG_LEVEL": "WARNING",
-        "LAMPIO_LOG_FORMAT": "json",  # one line per entry, so errors can be counted after
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-    }
-    # The server's output (warnings, the console email backend's messages) goes to a file so
-    # that it neither floods the report nor blocks on a full pipe.
-    log_path = Path(tempfile.mkdtemp(prefix="lampio-bench-")) / "gunicorn.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603 (fixed command from our own virtualenv)
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "lampio.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(WORKERS),
-                "--threads",
-                str(THREADS),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start; see {log_path}")
-            time.sleep(0.2)
-        yield Server(port, log_path)
-    except BaseException:
-        print(f"(server log: {log_path})")
-        raise
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with common.running_server(DATABASE_URL, workers=WORKERS, threads=THREADS) as running:
+        yield running

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lampio.accounts.models import User
 from lampio.demo import data
+from lampio.demo.offerings_loader import load_offerings
 from lampio.demo.spaces_loader import load_spaces
 from lampio.tenancy.models import Membership, Municipality, Organisation
 
@@ -22,6 +23,8 @@ class LoadSummary:
     venues: int = 0
     spaces: int = 0
     bookings: int = 0
+    offerings: int = 0
+    occurrences: int = 0
 
 
 def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
@@ -61,14 +64,18 @@ def load_demo() -> LoadSummary:
             memberships += 1
     # Venues, spaces and bookings need the organisations and the demo users above.
     spaces = load_spaces(organisations=organisations)
+    # Offerings use the venues, and the residents who enrol, made just above.
+    offerings = load_offerings(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),
-        len(data.USERS) + spaces.residents,
-        memberships,
+        len(data.USERS) + spaces.residents + offerings.staff,
+        memberships + offerings.staff,
         venues=spaces.venues,
         spaces=spaces.spaces,
         bookings=spaces.bookings,
+        offerings=offerings.offerings,
+        occurrences=offerings.occurrences,
     )
 
 

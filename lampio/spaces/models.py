@@ -225,6 +225,9 @@ class SpacePhoto(models.Model):
     def __str__(self) -> str:
         return self.alt_text
 
+    def get_additional_data(self) -> dict[str, int]:
+        return {"organisation_id": self.space.organisation_id}
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.multilingual import Translated, set_translated
 from lampio.spaces.models import (
     Bookers,
     Equipment,
@@ -35,19 +36,9 @@ from lampio.spaces.models import (
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, can
 
-LANGUAGES = ("fi", "sv", "en")
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 MAX_WEEKLY_PERIODS = 50
-
-
-@dataclass(frozen=True)
-class Translated:
-    """One text in the three languages; Finnish is the fallback the other two may leave out."""
-
-    fi: str = ""
-    sv: str = ""
-    en: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,11 +100,6 @@ def _require_manage(actor: User, obj: Any) -> None:
         raise PermissionDenied()
 
 
-def _set_translated(obj: Any, name: str, text: Translated) -> None:
-    for language in LANGUAGES:
-        setattr(obj, f"{name}_{language}", getattr(text, language).strip())
-
-
 def _unique_slug(base: str, taken: set[str]) -> str:
     slug = slugify(base)[:40] or "space"
     candidate, number = slug, 2
@@ -136,7 +122,7 @@ def _check_venue(details: VenueDetails) -> None:
 
 def _apply_venue(venue: Venue, details: VenueDetails) -> None:
     for name in ("name", "description", "directions", "accessibility"):
-        _set_translated(venue, name, getattr(details, name))
+        set_translated(venue, name, getattr(details, name))
     venue.street_address = details.street_address.strip()
     venue.postal_code = details.postal_code.strip()
     venue.post_office = details.post_office.strip()
@@ -234,7 +220,7 @@ SCALAR_SPACE_FIELDS = (
 
 def _save_space(space: Space, details: SpaceDetails) -> Space:
     for name in ("name", "description", "terms"):
-        _set_translated(space, name, getattr(details, name))
+        set_translated(space, name, getattr(details, name))
     for name in SCALAR_SPACE_FIELDS:
         setattr(space, name, getattr(details, name))
     try:
@@ -349,7 +335,7 @@ def add_opening_exception(
         opens=None if is_closed else opens,
         closes=None if is_closed else closes,
     )
-    _set_translated(exception, "reason", reason)
+    set_translated(exception, "reason", reason)
     with transaction.atomic(), set_actor(actor):
         exception.save()
     return exception

@@ -16,14 +16,13 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import DomainError
+from lampio.core.multilingual import LANGUAGES, Translated
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.spaces.models import Equipment, OpeningException, Space, Venue, Weekday
 from lampio.spaces.services import (
-    LANGUAGES,
     MAX_WEEKLY_PERIODS,
     SCALAR_SPACE_FIELDS,
     SpaceDetails,
-    Translated,
     VenueDetails,
     WeeklyPeriod,
 )

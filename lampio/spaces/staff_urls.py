@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from lampio.spaces import staff_photo_views as photo_views
 from lampio.spaces import staff_views as views
 
 app_name = "spaces_staff"
@@ -17,6 +18,7 @@ urlpatterns = [
         views.space_create,
         name="space_new",
     ),
+    path(f"{ORGANISATION}/equipment/", views.equipment, name="equipment"),
     path(f"{ORGANISATION}/spaces/<int:space_id>/", views.space_edit, name="space_edit"),
     path(f"{ORGANISATION}/spaces/<int:space_id>/qr/", views.space_qr, name="space_qr"),
     path(
@@ -33,5 +35,25 @@ urlpatterns = [
         f"{ORGANISATION}/spaces/<int:space_id>/exceptions/<int:exception_id>/remove/",
         views.exception_remove,
         name="exception_remove",
+    ),
+    path(
+        f"{ORGANISATION}/spaces/<int:space_id>/photos/",
+        photo_views.photos,
+        name="photos",
+    ),
+    path(
+        f"{ORGANISATION}/spaces/<int:space_id>/photos/<int:photo_id>/",
+        photo_views.photo_edit,
+        name="photo_edit",
+    ),
+    path(
+        f"{ORGANISATION}/spaces/<int:space_id>/photos/<int:photo_id>/move/",
+        photo_views.photo_move,
+        name="photo_move",
+    ),
+    path(
+        f"{ORGANISATION}/spaces/<int:space_id>/photos/<int:photo_id>/remove/",
+        photo_views.photo_remove,
+        name="photo_remove",
     ),
 ]

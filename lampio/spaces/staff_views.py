@@ -22,7 +22,7 @@ from lampio.accounts.models import User
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
-from lampio.spaces import selectors, services
+from lampio.spaces import equipment_services, selectors, services
 from lampio.spaces.models import Space
 from lampio.spaces.qr import qr_svg
 from lampio.spaces.staff_forms import (
@@ -32,6 +32,7 @@ from lampio.spaces.staff_forms import (
     VenueForm,
     weekly_hours_formset,
 )
+from lampio.spaces.staff_photo_forms import EquipmentForm
 from lampio.tenancy.access import staff_required
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, can
@@ -275,3 +276,33 @@ def exception_remove(
     else:
         messages.success(request, _("The exception was removed."))
     return redirect("spaces_staff:opening_hours", space_id=space.pk, **org_url_kwargs(org))
+
+
+@staff_required
+@rate_limit_posts(group="staff-spaces", rate=RATE)
+def equipment(request: HttpRequest, municipality: str, organisation: str) -> HttpResponse:
+    """The shared equipment list; its administrators may add items (see equipment_services)."""
+    org = managed_organisation(request, municipality, organisation)
+    user = acting_user(request)
+    may_add = equipment_services.may_add_equipment(actor=user, organisation=org)
+    if request.method == "POST" and not may_add:
+        raise PermissionDenied
+    form = EquipmentForm(request.POST or None) if may_add else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            item = equipment_services.add_equipment(actor=user, organisation=org, name=form.name())
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("“%(name)s” was added to the list. Now choose it for the spaces that have it.")
+                % {"name": item.name},
+            )
+            return redirect(request.path)
+    context = {
+        "organisation": org,
+        "items": selectors.equipment_choices(),
+        "form": form,
+    }
+    return render(request, "spaces/staff/equipment.html", context)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lampio.bookings.services import block_time, book_space
 from lampio.core.timeranges import local_datetime
-from lampio.spaces.models import Equipment, OpeningException
+from lampio.spaces.models import Equipment, OpeningException, SpacePhoto
 from lampio.tenancy.models import Role
 from tests.browser.conftest import assert_accessible, axe_violations, describe
 
@@ -24,6 +24,8 @@ PUBLIC_PAGES = {
     "core:display_preferences": "display/",
     "tenancy:choose_city": "city/",
     "spaces:search": "spaces/",
+    "offerings:list": "offerings/",
+    "offerings:calendar": "offerings/calendar/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -35,6 +37,10 @@ PUBLIC_PAGES = {
 RESIDENT_PAGES = {
     "accounts:profile": "profile/",
     "bookings:mine": "bookings/",
+    # The offering pages that need objects are swept in all three languages, with their forms
+    # sent back with errors, by test_offering_pages_have_no_axe_violations in
+    # test_offerings_journey.py.
+    "offerings:mine": "offerings/enrolments/",
     "accounts:delete": "profile/delete/",
     "account_email": "accounts/email/",
     "account_change_password": "accounts/password/change/",
@@ -44,10 +50,15 @@ RESIDENT_PAGES = {
     "account_logout": "accounts/logout/",
 }
 STAFF_PAGES = {"tenancy:staff_home": "staff/"}
+# The provider's desk (offerings_staff:*) is swept in all three languages, with its forms sent
+# back with errors, by test_provider_offering_pages_have_no_axe_violations in
+# test_provider_journey.py, next to the journey that builds the same data.
 # Our own named pages that take no arguments and are deliberately not swept, with the reason.
 NOT_SWEPT = {
     "accounts:export": "a JSON download, not a page",
     "healthz": "a JSON health check for the load balancer",
+    "offerings:unit_orders": "403 to people outside care units and schools; swept as care-unit"
+    " staff by test_offering_pages_have_no_axe_violations in test_offerings_journey.py",
     "set_language": "a POST-only redirect back to the page in the new language",
 }
 
@@ -212,6 +223,11 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
     space = make_space(organisation=organisation, requires_handling=True)
     Equipment.objects.create(slug="piano", name_fi="Piano")
     OpeningException.objects.create(space=space, date=timezone.localdate(), reason_fi="Huolto")
+    settings.MEDIA_URL = "/static/img/"  # the live server serves static files but no media
+    photo, _ = (
+        SpacePhoto.objects.create(space=space, image="favicon.svg", alt_text_fi=f"Sali {n}")
+        for n in (1, 2)
+    )
     today = timezone.localdate()
     day = today - timedelta(days=today.weekday()) + timedelta(days=7)  # next Monday
     book_space(
@@ -240,6 +256,9 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
         f"/spaces/{space.pk}/",
         f"/spaces/{space.pk}/hours/",
         f"/spaces/{space.pk}/qr/",
+        f"/spaces/{space.pk}/photos/",
+        f"/spaces/{space.pk}/photos/{photo.pk}/",
+        "/equipment/",
         "/bookings/",
         f"/bookings/calendar/?week={day.isoformat()}",
         "/bookings/block/",
@@ -268,6 +287,15 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
     page.locator("main form.form button[type=submit]").first.click()
     assert page.locator(".errorlist").count() >= 1
     sweep("opening hours with errors")
+    page.goto(f"{staff_root}/spaces/{space.pk}/photos/")
+    page.locator("main form[enctype] button[type=submit]").click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("photo upload with errors")
+    page.goto(f"{staff_root}/equipment/")
+    page.locator("#id_name_fi").fill("piano")
+    page.locator("main form.form button[type=submit]").click()
+    assert page.locator(".errorlist").count() >= 1
+    sweep("equipment already on the list")
     page.goto(f"{staff_root}/bookings/")
     page.locator("main form button[value=deny]").first.click()
     assert page.locator(".errorlist").count() >= 1

@@ -9,6 +9,7 @@ from auditlog.models import LogEntry
 from django.utils import translation
 
 from lampio.core.errors import InvalidInput, PermissionDenied
+from lampio.core.multilingual import Translated
 from lampio.spaces import services
 from lampio.spaces.models import (
     Bookers,
@@ -21,7 +22,7 @@ from lampio.spaces.models import (
     Venue,
 )
 from lampio.spaces.opening import opening_periods
-from lampio.spaces.services import SpaceDetails, Translated, VenueDetails, WeeklyPeriod
+from lampio.spaces.services import SpaceDetails, VenueDetails, WeeklyPeriod
 from lampio.tenancy.models import Role
 
 pytestmark = pytest.mark.django_db

@@ -17,6 +17,7 @@ class Command(BaseCommand):
                 f"Demo data ready: {summary.municipalities} municipalities, "
                 f"{summary.organisations} organisations, {summary.users} users, "
                 f"{summary.memberships} memberships, {summary.venues} venues, "
-                f"{summary.spaces} spaces, {summary.bookings} bookings."
+                f"{summary.spaces} spaces, {summary.bookings} bookings, "
+                f"{summary.offerings} offerings with {summary.occurrences} times."
             )
         )

@@ -1,0 +1,28 @@
+"""Texts kept in the three UI languages (modeltranslation fields `<name>_fi/_sv/_en`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One text in the three languages; Finnish is the fallback the other two may leave out."""
+
+    fi: str = ""
+    sv: str = ""
+    en: str = ""
+
+
+def set_translated(obj: Any, name: str, text: Translated) -> None:
+    for language in LANGUAGES:
+        setattr(obj, f"{name}_{language}", getattr(text, language).strip())
+
+
+def translated_of(obj: Any, name: str) -> Translated:
+    return Translated(
+        **{language: getattr(obj, f"{name}_{language}") or "" for language in LANGUAGES}
+    )

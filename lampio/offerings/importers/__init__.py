@@ -1,0 +1,1 @@
+"""Importers that bring offerings in from other event systems (Linked Events)."""

@@ -1,0 +1,226 @@
+"""Reads on offerings: the public search, one offering's page, and a person's enrolments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from lampio.core.errors import NotFound
+from lampio.core.textsearch import SearchFields, matching_text
+from lampio.offerings.models import (
+    ONLINE_FORMATS,
+    Enrolment,
+    GroupOrder,
+    Keyword,
+    Occurrence,
+    Offering,
+    OfferingAudience,
+    OfferingLanguage,
+    OfferingStatus,
+)
+from lampio.tenancy.models import Organisation
+from lampio.tenancy.permissions import Action, Actor, can
+
+OFFERING_FIELDS = SearchFields(
+    stemmed=("title", "short_description", "description"),
+    plain=("location",),
+    translated_substring=("organisation__municipality__name",),
+)
+
+
+@dataclass(frozen=True)
+class OfferingFilters:
+    """The public search. `start`/`end` bound the occurrence times; `online` means any online
+    format (live stream, recording, hybrid)."""
+
+    municipality: str = ""
+    q: str = ""
+    keyword: str = ""
+    audience: str = ""
+    format: str = ""
+    online: bool | None = None
+    language: str = ""
+    free: bool | None = None
+    accessible: bool = False
+    start: datetime | None = None
+    end: datetime | None = None
+    provider: int | None = None
+
+
+def published_offerings() -> QuerySet[Offering]:
+    return Offering.objects.filter(status=OfferingStatus.PUBLISHED)
+
+
+def _filter_offerings(
+    offerings: QuerySet[Offering], filters: OfferingFilters
+) -> QuerySet[Offering]:
+    if filters.municipality:
+        offerings = offerings.filter(organisation__municipality__slug=filters.municipality)
+    if filters.provider:
+        offerings = offerings.filter(organisation_id=filters.provider)
+    if filters.keyword:
+        offerings = offerings.filter(keywords__key=filters.keyword)
+    if filters.audience:
+        offerings = offerings.filter(
+            Exists(
+                OfferingAudience.objects.filter(offering=OuterRef("pk"), audience=filters.audience)
+            )
+        )
+    if filters.language:
+        offerings = offerings.filter(
+            Exists(
+                OfferingLanguage.objects.filter(offering=OuterRef("pk"), language=filters.language)
+            )
+        )
+    if filters.format:
+        offerings = offerings.filter(format=filters.format)
+    if filters.online is True:
+        offerings = offerings.filter(format__in=ONLINE_FORMATS)
+    elif filters.online is False:
+        offerings = offerings.exclude(format__in=ONLINE_FORMATS)
+    if filters.free is not None:
+        offerings = offerings.filter(is_free=filters.free)
+    if filters.accessible:
+        offerings = offerings.exclude(Q(accessibility_fi="") | Q(accessibility_fi__isnull=True))
+    if filters.q.strip():
+        offerings = matching_text(offerings, filters.q, OFFERING_FIELDS)
+    return offerings
+
+
+def search_occurrences(filters: OfferingFilters) -> QuerySet[Occurrence]:
+    """Public, upcoming occurrences of published offerings matching `filters`, soonest first.
+
+    The offering filters run as one subquery, so the date range uses the occurrence index.
+    """
+    start = filters.start or timezone.now()
+    occurrences = Occurrence.objects.filter(is_public=True, ends_at__gt=start)
+    if filters.end:
+        occurrences = occurrences.filter(starts_at__lt=filters.end)
+    offerings = _filter_offerings(published_offerings(), filters)
+    return (
+        occurrences.filter(offering__in=offerings.values("pk"))
+        .select_related("offering__organisation__municipality", "offering__venue")
+        .order_by("starts_at", "pk")
+    )
+
+
+def search_offerings(filters: OfferingFilters) -> QuerySet[Offering]:
+    """Published offerings matching `filters` that have a public time ahead, or are on request."""
+    start = filters.start or timezone.now()
+    times = Occurrence.objects.filter(offering=OuterRef("pk"), is_public=True, ends_at__gt=start)
+    if filters.end:
+        times = times.filter(starts_at__lt=filters.end)
+    upcoming = (
+        Occurrence.objects.filter(offering=OuterRef("pk"), is_public=True, ends_at__gt=start)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return (
+        _filter_offerings(published_offerings(), filters)
+        .filter(Q(Exists(times)) | Q(on_request=True))
+        .annotate(next_start=upcoming)
+        .select_related("organisation__municipality", "venue")
+        .order_by("next_start", "title_fi", "pk")
+    )
+
+
+def public_offering(offering_id: int, *, actor: Actor | None = None) -> Offering:
+    """A published offering; its provider's staff also see their drafts (as a preview)."""
+    offering = (
+        Offering.objects.select_related("organisation__municipality", "venue")
+        .prefetch_related("keywords", "audience_rows", "language_rows", "images")
+        .filter(pk=offering_id)
+        .first()
+    )
+    if offering is None:
+        raise NotFound()
+    if offering.status == OfferingStatus.DRAFT and not (
+        actor is not None and can(actor, Action.PUBLISH, offering)
+    ):
+        raise NotFound()
+    return offering
+
+
+def upcoming_occurrences(
+    offering: Offering, *, now: datetime | None = None
+) -> QuerySet[Occurrence]:
+    return offering.occurrences.filter(is_public=True, ends_at__gt=now or timezone.now()).order_by(
+        "starts_at"
+    )
+
+
+def public_occurrence(occurrence_id: int) -> Occurrence:
+    occurrence = (
+        Occurrence.objects.select_related("offering__organisation__municipality", "offering__venue")
+        .filter(pk=occurrence_id, is_public=True, offering__status__in=[OfferingStatus.PUBLISHED])
+        .first()
+    )
+    if occurrence is None:
+        raise NotFound()
+    return occurrence
+
+
+def keyword_choices() -> QuerySet[Keyword]:
+    """Keywords a provider may choose: the ones in use, not deprecated."""
+    return Keyword.objects.filter(is_deprecated=False)
+
+
+def enrolments_of(person: Actor) -> QuerySet[Enrolment]:
+    if not person.is_authenticated:
+        return Enrolment.objects.none()
+    return (
+        Enrolment.objects.filter(person=person)
+        .select_related("occurrence__offering__venue", "occurrence__offering__organisation")
+        .order_by("occurrence__starts_at")
+    )
+
+
+def enrolment_of(person: Actor, enrolment_id: int) -> Enrolment:
+    enrolment = enrolments_of(person).filter(pk=enrolment_id).first()
+    if enrolment is None:
+        raise NotFound()
+    return enrolment
+
+
+def ordering_units(actor: Actor) -> QuerySet[Organisation]:
+    """The care units and schools for which `actor` may order."""
+    from lampio.offerings.services.orders import ORDERING_KINDS
+    from lampio.tenancy.permissions import is_network_admin, role_ids_allowing
+
+    units = Organisation.objects.filter(kind__in=ORDERING_KINDS, is_active=True)
+    if is_network_admin(actor):
+        return units
+    if not actor.is_authenticated:
+        return units.none()
+    return units.filter(
+        memberships__user=actor, memberships__role__in=role_ids_allowing(Action.ORDER)
+    )
+
+
+def orders_of_units(actor: Actor) -> QuerySet[GroupOrder]:
+    """ "Our unit's orders": every order of the units `actor` orders for."""
+    return (
+        GroupOrder.objects.filter(unit__in=ordering_units(actor))
+        .select_related("offering__organisation", "occurrence", "unit")
+        .prefetch_related("proposed_times")
+    )
+
+
+def order_of_unit(actor: Actor, order_id: int) -> GroupOrder:
+    order = orders_of_units(actor).filter(pk=order_id).first()
+    if order is None:
+        raise NotFound()
+    return order
+
+
+def occurrences_with_enrolments(offering: Offering) -> QuerySet[Occurrence]:
+    """The provider's view of an offering's times, with who is enrolled."""
+    return offering.occurrences.order_by("starts_at").prefetch_related(
+        Prefetch(
+            "enrolments",
+            queryset=Enrolment.objects.select_related("person").order_by("created_at"),
+        )
+    )
