@@ -141,6 +141,8 @@ def _availability(occurrence: Occurrence | None) -> str:
         return "https://schema.org/PreOrder"
     if not occurrence.is_open:
         return "https://schema.org/Discontinued"
+    if occurrence.offering.is_drop_in:
+        return "https://schema.org/InStock"  # seats are not counted when nobody enrols
     return "https://schema.org/InStock" if occurrence.seats_left else "https://schema.org/SoldOut"
 
 

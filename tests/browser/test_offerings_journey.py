@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from lampio.core.timeranges import Interval
+from lampio.core.timeranges import Interval, local_datetime
 from lampio.offerings.models import (
     Enrolment,
     EnrolmentStatus,
@@ -32,7 +32,7 @@ from lampio.offerings.models import (
 from lampio.offerings.services import OrderDetails, enrol, place_order, propose_other_time
 from lampio.spaces.models import Venue
 from lampio.tenancy.models import OrganisationKind
-from tests.browser.conftest import assert_accessible, axe_violations, describe
+from tests.browser.conftest import _context, assert_accessible, axe_violations, describe
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def on_request(make_offering, make_organisation, city):
 
 
 def test_care_unit_staff_order_on_request_then_accept_the_providers_time(
-    page, log_in, settings, make_member, care_unit, on_request
+    page, browser, page_problems, log_in, live_server, settings, make_member, care_unit, on_request
 ):
     settings.LAMPIO_STAFF_MFA_REQUIRED = False
     carer = make_member(care_unit, role="care_staff")
@@ -180,16 +180,28 @@ def test_care_unit_staff_order_on_request_then_accept_the_providers_time(
     assert_accessible(page)
     assert order.group_size == 14 and order.proposed_times.count() == 1
 
-    # The provider proposes another time (their desk is tested on its own).
+    # The provider answers from their desk in their own browser session.
     provider = make_member(on_request.organisation, role="provider_editor")
-    other = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=15)
-    propose_other_time(
-        actor=provider,
-        order=order,
-        starts_at=other,
-        ends_at=other + timedelta(hours=1),
-        message="Aamupäivät ovat täynnä.",
+    provider_page = _context(browser, live_server).new_page()
+    page_problems.watch(provider_page)
+    log_in(provider_page, provider)
+    organisation = on_request.organisation
+    provider_page.goto(
+        f"/fi/staff/{organisation.municipality.slug}/{organisation.slug}/offerings/orders/{order.pk}/"
     )
+    assert_accessible(provider_page)
+    other_day = timezone.localdate() + timedelta(days=15)
+    provider_page.locator("#id_propose-date").fill(other_day.isoformat())
+    provider_page.locator("#id_propose-starts").fill("13:00")
+    provider_page.locator("#id_propose-ends").fill("14:00")
+    provider_page.locator("#id_propose-message").fill("Aamupäivät ovat täynnä.")
+    provider_page.locator("form[action$='/propose/'] button[type=submit]").click()
+    expect(provider_page.locator(".message--success")).to_be_visible()
+    assert_accessible(provider_page)
+    provider_page.context.close()
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PROPOSED
+    other = local_datetime(other_day, time(13))
 
     page.goto("/fi/offerings/orders/")
     card = page.locator(f".order[data-order='{order.pk}']")

@@ -185,6 +185,11 @@ class Offering(models.Model):
         return self.title
 
     @property
+    def is_drop_in(self) -> bool:
+        """Nobody enrols or orders: people just come (or watch), as open events usually are."""
+        return not (self.allows_enrolment or self.allows_group_orders)
+
+    @property
     def is_online(self) -> bool:
         return self.format in ONLINE_FORMATS
 

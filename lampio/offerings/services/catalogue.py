@@ -95,10 +95,6 @@ def _check(details: OfferingDetails, organisation: Organisation) -> None:
         raise InvalidInput(_("Choose a venue in your own municipality."), field="venue")
     if details.format != Format.ON_SITE and not details.online_url.strip():
         raise InvalidInput(_("Give the link to the online session."), field="online_url")
-    if not (details.allows_enrolment or details.allows_group_orders):
-        raise InvalidInput(
-            _("Allow individual enrolment, group orders, or both."), field="allows_enrolment"
-        )
     if details.on_request and not details.allows_group_orders:
         raise InvalidInput(
             _("An offering on request is ordered by groups; allow group orders."),

@@ -86,7 +86,6 @@ def test_new_offering_is_an_audited_draft_with_audiences_and_languages(
         ({"format": Format.LIVE_STREAM, "location": ""}, "online_url"),
         ({"is_free": False}, "price"),
         ({"age_min": 12, "age_max": 6}, "age_max"),
-        ({"allows_enrolment": False}, "allows_enrolment"),
         ({"on_request": True}, "allows_group_orders"),
         ({"min_group_size": 10, "max_group_size": 5}, "max_group_size"),
     ],
@@ -211,3 +210,15 @@ def test_occurrence_times_are_checked(museum: Organisation, editor: User) -> Non
         with pytest.raises(InvalidInput) as refused:
             add_occurrence(actor=editor, offering=offering, plan=plan, now=NOW)
         assert refused.value.field == field
+
+
+def test_an_offering_without_enrolment_or_orders_is_a_drop_in(
+    museum: Organisation, editor: User
+) -> None:
+    offering = create_offering(
+        actor=editor,
+        organisation=museum,
+        details=details(allows_enrolment=False, allows_group_orders=False),
+    )
+
+    assert offering.is_drop_in

@@ -149,7 +149,7 @@ def test_errors_from_the_service_are_shown_next_to_the_field_and_input_is_kept(
         ({"format": Format.LIVE_STREAM, "location": "Valve"}, "online_url"),
         ({"age_min": "12", "age_max": "6", "location": "Valve"}, "age_max"),
         ({"min_group_size": "30", "location": "Valve"}, "max_group_size"),
-        ({"allows_enrolment": "", "allows_group_orders": "", "location": "Valve"}, None),
+        ({"on_request": "on", "allows_group_orders": "", "location": "Valve"}, None),
     ],
 )
 def test_each_rule_comes_back_on_its_field(editor_client, provider, changes, field):

@@ -278,6 +278,16 @@ def test_group_only_offerings_say_so_and_link_to_ordering(client, make_offering)
     assert "Times are agreed on request" in html
 
 
+def test_drop_in_offerings_need_no_enrolment_and_count_no_seats(client, make_offering):
+    offering = make_offering(allows_enrolment=False, allows_group_orders=False, capacity=0)
+
+    html = client.get(url("offerings:detail", offering_id=offering.pk)).content.decode()
+
+    assert "No enrolment needed" in html
+    assert "seats left" not in html and "Full" not in html
+    assert "enrol-form" not in html and "order-link" not in html
+
+
 def test_pages_do_not_query_per_result(
     client, make_offering, make_organisation, resident, django_assert_max_num_queries
 ):
