@@ -28,8 +28,8 @@ from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.core.urlsafety import safe_next_url
 from lampio.spaces.selectors import managed_spaces
-from lampio.spaces.staff_views import managed_organisation, org_url_kwargs
-from lampio.tenancy.access import staff_required
+from lampio.spaces.staff_views import managed_organisation
+from lampio.tenancy.access import org_url_kwargs, staff_required
 from lampio.tenancy.models import Organisation
 
 RATE = "60/m"

@@ -23,8 +23,7 @@ from lampio.offerings.models import OPEN_ORDER_STATUSES, GroupOrder, OrderStatus
 from lampio.offerings.staff_forms import add_service_error
 from lampio.offerings.staff_time_forms import TIME_FIELDS, AcceptForm, DeclineForm, ProposeForm
 from lampio.offerings.staff_views import RATE, RATE_GROUP, found, publishing_organisation
-from lampio.spaces.staff_views import org_url_kwargs
-from lampio.tenancy.access import staff_required
+from lampio.tenancy.access import org_url_kwargs, staff_required
 from lampio.tenancy.models import Organisation
 
 

@@ -41,8 +41,7 @@ from lampio.offerings.staff_views import (
     publishing_organisation,
     to_offering,
 )
-from lampio.spaces.staff_views import org_url_kwargs
-from lampio.tenancy.access import staff_required
+from lampio.tenancy.access import org_url_kwargs, staff_required
 from lampio.tenancy.models import Organisation
 
 CONFIRM, CHANGE = "confirm", "change"

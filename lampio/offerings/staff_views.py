@@ -8,27 +8,22 @@ member who may not publish offerings (a viewer, care-unit staff) answers 403.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
-from lampio.core.errors import DomainError, NotFound
+from lampio.core.errors import DomainError
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.offerings import services, staff_selectors
 from lampio.offerings.models import Offering, OfferingStatus
 from lampio.offerings.staff_forms import OfferingForm, add_service_error
-from lampio.spaces.staff_views import org_url_kwargs
-from lampio.tenancy.access import staff_required
+from lampio.tenancy.access import found, org_url_kwargs, organisation_in_url, staff_required
 from lampio.tenancy.models import Organisation
-from lampio.tenancy.permissions import Action, can
-from lampio.tenancy.selectors import organisation_for
+from lampio.tenancy.permissions import Action
 
 RATE = "60/m"
 RATE_GROUP = "staff-offerings"
@@ -38,23 +33,7 @@ def publishing_organisation(
     request: HttpRequest, municipality: str, organisation: str
 ) -> Organisation:
     """The organisation in the address, if the person may publish offerings for it."""
-    try:
-        org = organisation_for(
-            actor=request.user, slug=organisation, municipality_slug=municipality
-        )
-    except NotFound as error:
-        raise Http404 from error
-    if not can(request.user, Action.PUBLISH, org):
-        raise PermissionDenied
-    return org
-
-
-def found(lookup: Any, **kwargs: Any) -> Any:
-    """Call a selector; its NotFound becomes the 404 page."""
-    try:
-        return lookup(**kwargs)
-    except NotFound as error:
-        raise Http404 from error
+    return organisation_in_url(request, municipality, organisation, Action.PUBLISH)
 
 
 def offering_in(

@@ -19,8 +19,8 @@ from lampio.core.ratelimit import rate_limit_posts
 from lampio.spaces import photo_selectors, photo_services
 from lampio.spaces.models import Space
 from lampio.spaces.staff_photo_forms import PhotoTextForm, PhotoUploadForm
-from lampio.spaces.staff_views import RATE, _found, _space, org_url_kwargs
-from lampio.tenancy.access import staff_required
+from lampio.spaces.staff_views import RATE, _space
+from lampio.tenancy.access import found, org_url_kwargs, staff_required
 from lampio.tenancy.models import Organisation
 
 MOVES = {"up": -1, "down": 1}
@@ -69,7 +69,7 @@ def photo_edit(
     """Correct or translate the description of a photo."""
     user = acting_user(request)
     org, space = _space(request, user, municipality, organisation, space_id)
-    photo = _found(photo_selectors.photo_of, space=space, photo_id=photo_id)
+    photo = found(photo_selectors.photo_of, space=space, photo_id=photo_id)
     form = PhotoTextForm(request.POST or None, initial=PhotoTextForm.initial_for(photo))
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +97,7 @@ def photo_move(
 ) -> HttpResponse:
     user = acting_user(request)
     org, space = _space(request, user, municipality, organisation, space_id)
-    photo = _found(photo_selectors.photo_of, space=space, photo_id=photo_id)
+    photo = found(photo_selectors.photo_of, space=space, photo_id=photo_id)
     offset = MOVES.get(request.POST.get("direction", ""))
     if offset is None:
         messages.error(request, _("Choose whether to move the photo up or down."))
@@ -119,7 +119,7 @@ def photo_remove(
 ) -> HttpResponse:
     user = acting_user(request)
     org, space = _space(request, user, municipality, organisation, space_id)
-    photo = _found(photo_selectors.photo_of, space=space, photo_id=photo_id)
+    photo = found(photo_selectors.photo_of, space=space, photo_id=photo_id)
     try:
         photo_services.remove_space_photo(actor=user, photo=photo)
     except DomainError as error:

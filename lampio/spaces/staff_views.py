@@ -6,11 +6,9 @@ organisation in the address, answers 404; a member without the right to manage a
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
-from lampio.core.errors import DomainError, NotFound
+from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.spaces import equipment_services, selectors, services
@@ -33,10 +31,9 @@ from lampio.spaces.staff_forms import (
     weekly_hours_formset,
 )
 from lampio.spaces.staff_photo_forms import EquipmentForm
-from lampio.tenancy.access import staff_required
+from lampio.tenancy.access import found, org_url_kwargs, organisation_in_url, staff_required
 from lampio.tenancy.models import Organisation
-from lampio.tenancy.permissions import Action, can
-from lampio.tenancy.selectors import organisation_for
+from lampio.tenancy.permissions import Action
 
 RATE = "60/m"
 
@@ -45,34 +42,14 @@ def managed_organisation(
     request: HttpRequest, municipality: str, organisation: str
 ) -> Organisation:
     """The organisation in the address, if the person may run its spaces and bookings."""
-    try:
-        org = organisation_for(
-            actor=request.user, slug=organisation, municipality_slug=municipality
-        )
-    except NotFound as error:
-        raise Http404 from error
-    if not can(request.user, Action.MANAGE, org):
-        raise PermissionDenied
-    return org
-
-
-def _found(lookup: Any, **kwargs: Any) -> Any:
-    try:
-        return lookup(**kwargs)
-    except NotFound as error:
-        raise Http404 from error
-
-
-def org_url_kwargs(org: Organisation) -> dict[str, Any]:
-    """The URL arguments of every staff page of `org` (venues, spaces, bookings desk)."""
-    return {"municipality": org.municipality.slug, "organisation": org.slug}
+    return organisation_in_url(request, municipality, organisation, Action.MANAGE)
 
 
 def _space(
     request: HttpRequest, user: User, municipality: str, organisation: str, space_id: int
 ) -> tuple[Organisation, Space]:
     org = managed_organisation(request, municipality, organisation)
-    space: Space = _found(selectors.managed_space, actor=user, organisation=org, space_id=space_id)
+    space: Space = found(selectors.managed_space, actor=user, organisation=org, space_id=space_id)
     return org, space
 
 
@@ -109,7 +86,7 @@ def venue_edit(
 ) -> HttpResponse:
     org = managed_organisation(request, municipality, organisation)
     user = acting_user(request)
-    venue = _found(selectors.managed_venue, actor=user, organisation=org, venue_id=venue_id)
+    venue = found(selectors.managed_venue, actor=user, organisation=org, venue_id=venue_id)
     form = VenueForm(request.POST or None, initial=VenueForm.initial_for(venue))
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,7 +108,7 @@ def space_create(
 ) -> HttpResponse:
     org = managed_organisation(request, municipality, organisation)
     user = acting_user(request)
-    venue = _found(selectors.managed_venue, actor=user, organisation=org, venue_id=venue_id)
+    venue = found(selectors.managed_venue, actor=user, organisation=org, venue_id=venue_id)
     form = SpaceForm(request.POST or None, owner=org, initial=SpaceForm.defaults())
     if request.method == "POST" and form.is_valid():
         try:
@@ -268,7 +245,7 @@ def exception_remove(
 ) -> HttpResponse:
     user = acting_user(request)
     org, space = _space(request, user, municipality, organisation, space_id)
-    exception = _found(selectors.opening_exception_of, space=space, exception_id=exception_id)
+    exception = found(selectors.opening_exception_of, space=space, exception_id=exception_id)
     try:
         services.remove_opening_exception(actor=user, exception=exception)
     except DomainError as error:

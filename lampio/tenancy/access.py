@@ -10,11 +10,15 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lampio.tenancy.permissions import Actor, has_any_role
+from lampio.core.errors import NotFound
+from lampio.tenancy.models import Organisation
+from lampio.tenancy.permissions import Action, Actor, can, has_any_role
+from lampio.tenancy.selectors import organisation_for
 
 View = Callable[..., HttpResponse]
 
@@ -41,3 +45,35 @@ def staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def organisation_in_url(
+    request: HttpRequest, municipality: str, organisation: str, action: Action
+) -> Organisation:
+    """The organisation a staff address names, if the person may do `action` for it.
+
+    An organisation the person has no role in is not found (404), so addresses do not reveal
+    which organisations exist; a role without `action` is forbidden (403).
+    """
+    try:
+        org = organisation_for(
+            actor=request.user, slug=organisation, municipality_slug=municipality
+        )
+    except NotFound as error:
+        raise Http404 from error
+    if not can(request.user, action, org):
+        raise DjangoPermissionDenied
+    return org
+
+
+def found(lookup: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call a selector; its NotFound becomes the 404 page."""
+    try:
+        return lookup(**kwargs)
+    except NotFound as error:
+        raise Http404 from error
+
+
+def org_url_kwargs(org: Organisation) -> dict[str, Any]:
+    """The URL arguments of every staff page of `org`."""
+    return {"municipality": org.municipality.slug, "organisation": org.slug}

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from PIL import Image
 
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.core.multilingual import Translated
 from lampio.offerings.models import Licence, OfferingImage
 from lampio.offerings.services import images as image_services
+from lampio.offerings.tests.staff import url
 from lampio.tenancy.models import Role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_staff_mfa")]
 
 GPS_IFD, MAKE, ORIENTATION, ROTATED_90_CW = 0x8825, 0x010F, 0x0112, 6
 
@@ -30,35 +30,8 @@ def _media_and_no_mfa(settings, tmp_path):
 
 
 @pytest.fixture
-def provider(make_organisation):
-    return make_organisation()
-
-
-@pytest.fixture
-def editor(provider, make_member):
-    return make_member(provider, role=Role.PROVIDER_EDITOR)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def offering(provider, make_offering):
     return make_offering(provider)
-
-
-def url(name, organisation, **kwargs):
-    return reverse(
-        f"offerings_staff:{name}",
-        kwargs={
-            "municipality": organisation.municipality.slug,
-            "organisation": organisation.slug,
-            **kwargs,
-        },
-    )
 
 
 def jpeg_with_location(size=(40, 20)) -> bytes:

@@ -18,42 +18,11 @@ from lampio.offerings.models import (
     Offering,
     OfferingStatus,
 )
+from lampio.offerings.tests.staff import url
 from lampio.spaces.models import Venue
 from lampio.tenancy.models import OrganisationKind, Role
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_staff_mfa(settings):
-    settings.LAMPIO_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def provider(make_organisation):
-    return make_organisation(kind=OrganisationKind.CITY_INSTITUTION)
-
-
-@pytest.fixture
-def editor(provider, make_member):
-    return make_member(provider, role=Role.PROVIDER_EDITOR)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-def url(name, organisation, **kwargs):
-    return reverse(
-        f"offerings_staff:{name}",
-        kwargs={
-            "municipality": organisation.municipality.slug,
-            "organisation": organisation.slug,
-            **kwargs,
-        },
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_staff_mfa")]
 
 
 @pytest.fixture

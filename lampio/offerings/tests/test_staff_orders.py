@@ -6,35 +6,14 @@ from datetime import time, timedelta
 
 import pytest
 from auditlog.models import LogEntry
-from django.urls import reverse
 from django.utils import timezone
 
 from lampio.core.timeranges import local_datetime
 from lampio.offerings.models import GroupOrder, OrderStatus, ProposedTime
+from lampio.offerings.tests.staff import url
 from lampio.tenancy.models import OrganisationKind, Role
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_staff_mfa(settings):
-    settings.LAMPIO_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def provider(make_organisation):
-    return make_organisation()
-
-
-@pytest.fixture
-def editor(provider, make_member):
-    return make_member(provider, role=Role.PROVIDER_EDITOR)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_staff_mfa")]
 
 
 @pytest.fixture
@@ -45,17 +24,6 @@ def unit(provider, make_organisation):
 @pytest.fixture
 def teacher(unit, make_member):
     return make_member(unit, role=Role.CARE_STAFF, first_name="Tiina", last_name="Opettaja")
-
-
-def url(name, organisation, **kwargs):
-    return reverse(
-        f"offerings_staff:{name}",
-        kwargs={
-            "municipality": organisation.municipality.slug,
-            "organisation": organisation.slug,
-            **kwargs,
-        },
-    )
 
 
 @pytest.fixture

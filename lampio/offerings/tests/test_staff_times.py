@@ -7,7 +7,6 @@ from datetime import date, time, timedelta
 
 import pytest
 from auditlog.models import LogEntry
-from django.urls import reverse
 from django.utils import timezone
 
 from lampio.core.timeranges import local_datetime
@@ -21,46 +20,15 @@ from lampio.offerings.models import (
     OrderStatus,
 )
 from lampio.offerings.staff_time_forms import parse_dates
+from lampio.offerings.tests.staff import url
 from lampio.tenancy.models import OrganisationKind, Role
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_staff_mfa(settings):
-    settings.LAMPIO_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def provider(make_organisation):
-    return make_organisation()
-
-
-@pytest.fixture
-def editor(provider, make_member):
-    return make_member(provider, role=Role.PROVIDER_EDITOR)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_staff_mfa")]
 
 
 @pytest.fixture
 def offering(provider, make_offering):
     return make_offering(provider, occurrences=1, capacity=4)
-
-
-def url(name, organisation, **kwargs):
-    return reverse(
-        f"offerings_staff:{name}",
-        kwargs={
-            "municipality": organisation.municipality.slug,
-            "organisation": organisation.slug,
-            **kwargs,
-        },
-    )
 
 
 def next_monday() -> date:
