@@ -85,6 +85,7 @@ PAGES: dict[str, Case] = {
     "offerings:list": Case(everyone(200)),
     "offerings:calendar": Case(everyone(200)),
     "offerings:detail": Case(everyone(200)),
+    "offerings:provider": Case(everyone(200)),
     "offerings:enrol": Case(LOGIN_REQUIRED),
     "offerings:mine": Case(LOGIN_REQUIRED),
     "offerings:enrolment": Case({ANON: 302, RESIDENT: 404, OTHER_STAFF: 404, OWN_STAFF: 404}),

@@ -21,7 +21,7 @@ from lampio.offerings.models import (
     OfferingLanguage,
     OfferingStatus,
 )
-from lampio.tenancy.models import Organisation
+from lampio.tenancy.models import Organisation, OrganisationKind
 from lampio.tenancy.permissions import Action, Actor, can
 
 OFFERING_FIELDS = SearchFields(
@@ -161,6 +161,30 @@ def public_occurrence(occurrence_id: int) -> Occurrence:
     if occurrence is None:
         raise NotFound()
     return occurrence
+
+
+PROVIDER_KINDS = [
+    OrganisationKind.CITY_INSTITUTION,
+    OrganisationKind.INDEPENDENT_PROVIDER,
+    OrganisationKind.ASSOCIATION,
+]
+
+
+def public_provider(*, municipality_slug: str, organisation_slug: str) -> Organisation:
+    """A provider's public profile: any active organisation that may publish offerings."""
+    provider = (
+        Organisation.objects.select_related("municipality")
+        .filter(
+            municipality__slug=municipality_slug,
+            slug=organisation_slug,
+            kind__in=PROVIDER_KINDS,
+            is_active=True,
+        )
+        .first()
+    )
+    if provider is None:
+        raise NotFound()
+    return provider
 
 
 def keyword_choices() -> QuerySet[Keyword]:

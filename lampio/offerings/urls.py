@@ -10,6 +10,11 @@ urlpatterns = [
     path("", views.offering_list, name="list"),
     path("calendar/", views.offering_calendar, name="calendar"),
     path("<int:offering_id>/", views.offering_detail, name="detail"),
+    path(
+        "providers/<slug:municipality>/<slug:organisation>/",
+        views.provider_profile,
+        name="provider",
+    ),
     path("<int:offering_id>/order/", views_orders.place_order, name="order"),
     path("times/<int:occurrence_id>/enrol/", views_enrolment.enrol, name="enrol"),
     path("enrolments/", views_enrolment.my_enrolments, name="mine"),

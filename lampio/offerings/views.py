@@ -173,3 +173,24 @@ def offering_detail(request: HttpRequest, offering_id: int) -> HttpResponse:
             else "",
         },
     )
+
+
+def provider_profile(request: HttpRequest, municipality: str, organisation: str) -> HttpResponse:
+    """Who the provider is, how to reach them, and what they offer next."""
+    try:
+        provider = selectors.public_provider(
+            municipality_slug=municipality, organisation_slug=organisation
+        )
+    except NotFound as error:
+        raise Http404 from error
+    offerings = selectors.search_offerings(selectors.OfferingFilters(provider=provider.pk))
+    page = Paginator(offerings, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "offerings/provider.html",
+        {
+            "provider": provider,
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        },
+    )

@@ -317,6 +317,7 @@ def test_offering_pages_have_no_axe_violations(
         f"offerings/calendar/?day={day}&period=month",
         f"offerings/{offering.pk}/",
         f"offerings/{on_request.pk}/",
+        f"offerings/providers/{city.slug}/{provider.slug}/",
         f"offerings/times/{first.pk}/enrol/",
         f"offerings/enrolments/{enrolment.pk}/",
         f"offerings/enrolments/{enrolment.pk}/cancel/",

@@ -22,6 +22,7 @@ from lampio.offerings.models import (
     OfferingStatus,
 )
 from lampio.tenancy.context_processors import SESSION_KEY
+from lampio.tenancy.models import OrganisationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +303,33 @@ def test_pages_do_not_query_per_result(
         client.get(url("offerings:calendar"), {"period": "month"})
     with django_assert_max_num_queries(13):
         client.get(url("offerings:detail", offering_id=offerings[0].pk))
+
+
+def test_the_provider_page_shows_contact_and_only_published_offerings(
+    client, make_offering, make_organisation
+):
+    provider = make_organisation()
+    provider.email = "kulttuuri@example.fi"
+    provider.save()
+    shown = make_offering(provider, title_fi="Kevätkonsertti")
+    make_offering(provider, title_fi="Salainen luonnos", status=OfferingStatus.DRAFT)
+    make_offering(title_fi="Toisen tuottajan työpaja")
+    path = url(
+        "offerings:provider",
+        municipality=provider.municipality.slug,
+        organisation=provider.slug,
+    )
+
+    html = client.get(path).content.decode()
+
+    assert "kulttuuri@example.fi" in html
+    assert url("offerings:detail", offering_id=shown.pk) in html
+    assert "Salainen luonnos" not in html and "Toisen tuottajan" not in html
+    assert f"/feeds/offerings/{provider.municipality.slug}/{provider.slug}.ics" in html
+
+
+def test_care_units_have_no_provider_page(client, make_organisation):
+    unit = make_organisation(kind=OrganisationKind.CARE_UNIT)
+    path = url("offerings:provider", municipality=unit.municipality.slug, organisation=unit.slug)
+
+    assert client.get(path).status_code == 404
