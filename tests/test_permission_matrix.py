@@ -165,6 +165,7 @@ PAGES: dict[str, Case] = {
         {"propose-date": "2030-06-14", "propose-starts": "10:00", "propose-ends": "11:00"},
     ),
     "offerings_staff:unpublish": Case(STAFF_OF_B_POST, "post"),
+    "offerings_staff:cancel": Case(STAFF_OF_B_ONLY),
     "offerings_staff:publish": Case(STAFF_OF_B_POST, "post"),
 }
 

@@ -204,6 +204,12 @@ class StatusForm(NoticeForm):
         )
 
 
+class CancelOfferingForm(NoticeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_notice(self, required=True)
+
+
 class RescheduleForm(TimeSpanForm, NoticeForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

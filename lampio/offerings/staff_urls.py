@@ -20,6 +20,7 @@ urlpatterns = [
     path(f"{OFFERING}/", views.offering_edit, name="edit"),
     path(f"{OFFERING}/publish/", views.offering_publish, name="publish"),
     path(f"{OFFERING}/unpublish/", views.offering_unpublish, name="unpublish"),
+    path(f"{OFFERING}/cancel/", views.offering_cancel, name="cancel"),
     path(f"{OFFERING}/times/", time_views.times, name="times"),
     path(f"{OFFERING}/times/weekly/", time_views.weekly, name="weekly"),
     path(f"{OFFERING}/images/", image_views.images, name="images"),

@@ -21,6 +21,7 @@ from lampio.core.ratelimit import rate_limit_posts
 from lampio.offerings import services, staff_selectors
 from lampio.offerings.models import Offering, OfferingStatus
 from lampio.offerings.staff_forms import OfferingForm, add_service_error
+from lampio.offerings.staff_time_forms import CancelOfferingForm
 from lampio.tenancy.access import found, org_url_kwargs, organisation_in_url, staff_required
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action
@@ -163,3 +164,32 @@ def offering_unpublish(
             _("The offering is a draft again and hidden from residents. Enrolments stay valid."),
         )
     return to_offering("edit", org, offering)
+
+
+@staff_required
+@rate_limit_posts(group=RATE_GROUP, rate=RATE)
+def offering_cancel(
+    request: HttpRequest, municipality: str, organisation: str, offering_id: int
+) -> HttpResponse:
+    """Ask for the notice and confirmation first: cancelling tells everyone and cannot be undone."""
+    user, org, offering = offering_in(request, municipality, organisation, offering_id)
+    form = CancelOfferingForm(request.POST or None, prefix="cancel")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_offering(actor=user, offering=offering, notice=form.notice())
+        except DomainError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("The offering was cancelled and the participants and groups are told.")
+            )
+            return to_offering("edit", org, offering)
+    context = {
+        "organisation": org,
+        "offering": offering,
+        "form": form,
+        "section": "details",
+        "upcoming": staff_selectors.upcoming_times(offering=offering).count(),
+        "pending_orders": staff_selectors.pending_order_count(offering=offering),
+    }
+    return render(request, "offerings/staff/offering_cancel.html", context)

@@ -225,6 +225,7 @@ def test_provider_offering_pages_have_no_axe_violations(
         f"/{offering.pk}/times/",
         f"/{offering.pk}/times/weekly/",
         f"/{offering.pk}/images/",
+        f"/{offering.pk}/cancel/",
         f"/times/{occurrence.pk}/",
         "/orders/",
         f"/orders/{order.pk}/",
@@ -247,6 +248,7 @@ def test_provider_offering_pages_have_no_axe_violations(
         (f"/{offering.pk}/times/weekly/", "#preview-schedule", "schedule with errors"),
         (f"/{offering.pk}/images/", "main form[enctype] button[type=submit]", "image errors"),
         (f"/times/{occurrence.pk}/", "form[action$='/status/'] button", "status errors"),
+        (f"/{offering.pk}/cancel/", "main form.form button[type=submit]", "cancel errors"),
         (f"/orders/{order.pk}/", "form[action$='/accept/'] button", "accept errors"),
         (f"/orders/{order.pk}/", "form[action$='/decline/'] button", "decline errors"),
     ):

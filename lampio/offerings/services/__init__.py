@@ -24,6 +24,7 @@ from lampio.offerings.services.orders import (
     place_order,
     propose_other_time,
 )
+from lampio.offerings.services.withdrawal import cancel_offering
 
 __all__ = [
     "OccurrencePlan",
@@ -35,6 +36,7 @@ __all__ = [
     "add_occurrence",
     "add_weekly_occurrences",
     "cancel_enrolment",
+    "cancel_offering",
     "cancel_order",
     "change_capacity",
     "change_occurrence_status",

@@ -11,12 +11,14 @@ from django.utils import timezone
 
 from lampio.offerings.models import (
     Audience,
+    Enrolment,
     Format,
     GroupOrder,
     Keyword,
     Occurrence,
     Offering,
     OfferingStatus,
+    OrderStatus,
 )
 from lampio.offerings.tests.staff import url
 from lampio.spaces.models import Venue
@@ -264,3 +266,38 @@ def test_the_organisation_page_links_to_the_desk_only_for_publishers(
     assert url("list", provider) in client.get(page).content.decode()
     client.force_login(make_member(provider, role=Role.VIEWER))
     assert url("list", provider) not in client.get(page).content.decode()
+
+
+def test_cancelling_the_offering_asks_for_a_notice_then_tells_everyone(
+    editor_client,
+    provider,
+    make_offering,
+    make_user,
+    make_organisation,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    offering = make_offering(provider, occurrences=2)
+    first = offering.occurrences.order_by("starts_at").first()
+    person = make_user()
+    Enrolment.objects.create(occurrence=first, person=person, seats=1, status="confirmed")
+    unit = make_organisation(kind=OrganisationKind.CARE_UNIT)
+    order = GroupOrder.objects.create(offering=offering, unit=unit, group_size=5)
+    cancel = url("cancel", provider, offering_id=offering.pk)
+
+    assert "2" in editor_client.get(cancel).content.decode()
+    refused = editor_client.post(cancel, {"cancel-notice_fi": ""})
+    assert refused.status_code == 200 and refused.context["form"].errors
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            cancel, {"cancel-notice_fi": "Esiintyjä on estynyt.", "cancel-notice_sv": "Förhinder."}
+        )
+
+    assert response.status_code == 302
+    offering.refresh_from_db()
+    order.refresh_from_db()
+    assert offering.status == OfferingStatus.CANCELLED
+    assert set(offering.occurrences.values_list("status", flat=True)) == {"cancelled"}
+    assert order.status == OrderStatus.DECLINED
+    assert any(message.to == [person.email] for message in mailoutbox)
+    assert "Esiintyjä on estynyt." in next(m.body for m in mailoutbox if m.to == [person.email])
