@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lampio.core.errors import NotFound
@@ -123,7 +123,8 @@ def search_offerings(filters: OfferingFilters) -> QuerySet[Offering]:
         .filter(Q(Exists(times)) | Q(on_request=True))
         .annotate(next_start=upcoming)
         .select_related("organisation__municipality", "venue")
-        .order_by("next_start", "title_fi", "pk")
+        # Offerings on request have no next time; they come after the dated ones everywhere.
+        .order_by(F("next_start").asc(nulls_last=True), "title_fi", "pk")
     )
 
 
