@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from django.core import signing
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from lampio.accounts.models import User
@@ -22,7 +22,7 @@ from lampio.core.timeranges import (
     merge,
     subtract,
 )
-from lampio.spaces.models import OpeningException, Space, Visibility
+from lampio.spaces.models import OpeningException, OpeningHours, Space, Visibility
 from lampio.spaces.opening import opening_periods, opening_periods_between
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, Actor, roles_of
@@ -198,15 +198,29 @@ def week_free_intervals(
     return [(day, clip(free, local_day_bounds(day))) for day in week]
 
 
+FREE_RULE_FIELDS = (
+    "pk",
+    "booking_closes_hours",
+    "booking_opens_days",
+    "buffer_before_minutes",
+    "buffer_after_minutes",
+    "closed_on_public_holidays",
+)
+
+
 def spaces_free_between(
     spaces: QuerySet[Space], wanted: Interval, *, now: datetime | None = None
-) -> list[Space]:
-    """The spaces (in their given order) free for the whole of `wanted`.
+) -> QuerySet[Space]:
+    """The spaces of `spaces` (in their given order) free for the whole of `wanted`.
 
     The same rule as `book_space` (opening hours, exceptions, holidays, buffers, booking
     window), checked for every candidate with a fixed number of queries: spaces booked over
     `wanted` itself are dropped in SQL, then hours, exceptions and nearby bookings (which can
     still block through buffers) are fetched for all remaining spaces at once.
+
+    Only the rule's fields are read and hours are grouped by hand, not prefetched: full spaces
+    and per-space prefetch querysets for a whole city cost most of the request. The answer is
+    a queryset, so whole spaces are loaded for one page only.
     """
     now = now or timezone.now()
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
@@ -217,53 +231,61 @@ def spaces_free_between(
         blocked_until__gt=wanted.start,
     ).values("space_id")
     candidates = list(
-        spaces.exclude(pk__in=overlapping).prefetch_related(
-            "opening_hours",
-            Prefetch(
-                "opening_exceptions",
-                queryset=OpeningException.objects.filter(date__range=(first, last)),
-                to_attr="exceptions_in_window",
-            ),
-        )
+        spaces.exclude(pk__in=overlapping).select_related(None).only(*FREE_RULE_FIELDS)
     )
     if not candidates:
-        return []
+        return spaces.none()
+    ids = [space.pk for space in candidates]
+    weekly: dict[int, list[OpeningHours]] = defaultdict(list)
+    for hours in OpeningHours.objects.filter(space_id__in=ids).order_by("weekday", "opens"):
+        weekly[hours.space_id].append(hours)
+    exceptions: dict[int, list[OpeningException]] = defaultdict(list)
+    for exception in OpeningException.objects.filter(space_id__in=ids, date__range=(first, last)):
+        exceptions[exception.space_id].append(exception)
     reach = timedelta(
         minutes=max(max(s.buffer_before_minutes, s.buffer_after_minutes) for s in candidates)
     )
     nearby: dict[int, list[Interval]] = defaultdict(list)
     if reach:
         for space_id, start, end in Booking.objects.filter(
-            space__in=[space.pk for space in candidates],
+            space__in=ids,
             status__in=ACTIVE_STATUSES,
             blocked_from__lt=wanted.end + reach,
             blocked_until__gt=wanted.start - reach,
         ).values_list("space_id", "blocked_from", "blocked_until"):
             nearby[space_id].append(Interval(start, end))
-    return [
-        space
+    free_ids = [
+        space.pk
         for space in candidates
-        if _free_with_prefetched(
-            space, wanted, now=now, first=first, last=last, nearby=nearby[space.pk]
+        if _free_with_fetched(
+            space,
+            wanted,
+            now=now,
+            first=first,
+            last=last,
+            weekly=weekly[space.pk],
+            exceptions=exceptions[space.pk],
+            nearby=nearby[space.pk],
         )
     ]
+    return spaces.filter(pk__in=free_ids)
 
 
-def _free_with_prefetched(
+def _free_with_fetched(
     space: Space,
     wanted: Interval,
     *,
     now: datetime,
     first: date,
     last: date,
+    weekly: list[OpeningHours],
+    exceptions: list[OpeningException],
     nearby: list[Interval],
 ) -> bool:
     if wanted.start < now + timedelta(hours=space.booking_closes_hours):
         return False
     if wanted.start > now + timedelta(days=space.booking_opens_days):
         return False
-    weekly = list(space.opening_hours.all())
-    exceptions = getattr(space, "exceptions_in_window", [])
     periods: list[Interval] = []
     day = first
     while day <= last:

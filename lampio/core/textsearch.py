@@ -75,5 +75,7 @@ def matching_text(rows: QuerySet[ModelT], text: str, fields: SearchFields) -> Qu
     substring = _substring_match(fields.substring_columns(), stems)
     if connection.vendor == "postgresql":
         query = SearchQuery(text, config=CONFIGS[language], search_type="websearch")
-        return rows.annotate(search=fields.vector()).filter(Q(search=query) | substring)
+        # alias(), not annotate(): the vector is only filtered on; selecting it too made the
+        # database build every result row's vector a second time.
+        return rows.alias(search=fields.vector()).filter(Q(search=query) | substring)
     return rows.filter(substring)

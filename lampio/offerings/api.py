@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -153,6 +154,14 @@ def offering_jsonld_document(request: HttpRequest, offering_id: int) -> HttpResp
 
 # --- Occurrences --------------------------------------------------------------------------------
 
+OCCURRENCE_OUT_FIELDS = (
+    *(f.name for f in Occurrence._meta.concrete_fields if f.name not in ("series", "offering")),
+    "offering",
+    "offering__title",
+    *(f"offering__title_{code}" for code, _label in settings.LANGUAGES),
+    "offering__organisation__municipality__slug",
+)
+
 
 @router.get(
     "/occurrences",
@@ -162,7 +171,14 @@ def offering_jsonld_document(request: HttpRequest, offering_id: int) -> HttpResp
     description=f"{PUBLIC} Takes the same filters as GET /offerings.",
 )
 def list_occurrences(request: HttpRequest, query: Query[OfferingQuery]) -> dict[str, Any]:
-    occurrences = selectors.search_occurrences(_filters(query))
+    # Only what OccurrenceOut shows: the offerings' descriptions (four languages) and venues
+    # made every row of the search several times wider than the answer needs.
+    occurrences = (
+        selectors.search_occurrences(_filters(query))
+        .select_related(None)
+        .select_related("offering__organisation__municipality")
+        .only(*OCCURRENCE_OUT_FIELDS)
+    )
     return paginate(request, occurrences, page=query.page, page_size=query.page_size)
 
 

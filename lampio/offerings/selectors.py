@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lampio.core.errors import NotFound
@@ -90,13 +90,25 @@ def _filter_offerings(
     return offerings
 
 
+def _still_running(start: datetime) -> Q:
+    """Occurrences that end after `start`, in a form an index on `starts_at` can use.
+
+    `ends_at > start` alone leaves `starts_at` unbounded below, so the database walked every
+    past occurrence. None is longer than the longest stored one (read from the index of
+    migration 0004), so none that ends after `start` can have started before start - longest.
+    """
+    longest = Occurrence.objects.aggregate(longest=Max(F("ends_at") - F("starts_at")))["longest"]
+    running = Q(ends_at__gt=start)
+    return running & Q(starts_at__gt=start - longest) if longest is not None else running
+
+
 def search_occurrences(filters: OfferingFilters) -> QuerySet[Occurrence]:
     """Public, upcoming occurrences of published offerings matching `filters`, soonest first.
 
     The offering filters run as one subquery, so the date range uses the occurrence index.
     """
     start = filters.start or timezone.now()
-    occurrences = Occurrence.objects.filter(is_public=True, ends_at__gt=start)
+    occurrences = Occurrence.objects.filter(_still_running(start), is_public=True)
     if filters.end:
         occurrences = occurrences.filter(starts_at__lt=filters.end)
     offerings = _filter_offerings(published_offerings(), filters)
