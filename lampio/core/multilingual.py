@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,3 +27,8 @@ def translated_of(obj: Any, name: str) -> Translated:
     return Translated(
         **{language: getattr(obj, f"{name}_{language}") or "" for language in LANGUAGES}
     )
+
+
+def translated_from(data: Mapping[str, Any], name: str) -> Translated:
+    """One text in the three languages from form data with fields `<name>_fi/_sv/_en`."""
+    return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
-from lampio.core.multilingual import LANGUAGES, Translated
+from lampio.core.multilingual import Translated, translated_from
 from lampio.offerings.models import Audience, Keyword, Language, Licence, Offering
 from lampio.offerings.selectors import keyword_choices
 from lampio.offerings.services import OfferingDetails
@@ -48,11 +48,6 @@ def add_service_error(
     if aliases and error.field is not None and error.field in aliases:
         error.field = aliases[error.field]
     add_domain_error(form, error)
-
-
-def translated(data: Mapping[str, Any], name: str) -> Translated:
-    """One text in the three languages from the fields `<name>_fi/_sv/_en`."""
-    return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})
 
 
 def _model_field(name: str) -> Field[Any, Any]:
@@ -212,7 +207,7 @@ class OfferingForm(SectionedForm):
 
     def details(self) -> OfferingDetails:
         data = self.cleaned_data
-        texts: dict[str, Any] = {name: translated(data, name) for name in self.TRANSLATED}
+        texts: dict[str, Any] = {name: translated_from(data, name) for name in self.TRANSLATED}
         scalars: dict[str, Any] = {name: data[name] for name in self.SCALARS}
         scalars["location"] = scalars["location"] or ""
         scalars["online_url"] = scalars["online_url"] or ""
@@ -267,4 +262,4 @@ class ImageForm(forms.Form):
         ) % {"size": MAX_IMAGE_BYTES // (1024 * 1024)}
 
     def alt_text(self) -> Translated:
-        return translated(self.cleaned_data, "alt_text")
+        return translated_from(self.cleaned_data, "alt_text")

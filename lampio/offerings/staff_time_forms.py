@@ -13,11 +13,10 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from lampio.core.multilingual import Translated
+from lampio.core.multilingual import Translated, translated_from
 from lampio.core.timeranges import local_datetime
 from lampio.offerings.models import GroupOrder, OccurrenceStatus, ProposedTime
 from lampio.offerings.services import OccurrencePlan, WeeklySchedule
-from lampio.offerings.staff_forms import translated
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.spaces.models import Weekday
 from lampio.spaces.staff_forms import _add_translated
@@ -181,7 +180,7 @@ def _add_notice(form: forms.Form, *, required: bool) -> None:
 
 class NoticeForm(forms.Form):
     def notice(self) -> Translated:
-        return translated(self.cleaned_data, "notice")
+        return translated_from(self.cleaned_data, "notice")
 
 
 STATUS_CHOICES = [

@@ -16,7 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import DomainError
-from lampio.core.multilingual import LANGUAGES, Translated
+from lampio.core.multilingual import LANGUAGES, Translated, translated_from
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.spaces.models import Equipment, OpeningException, Space, Venue, Weekday
 from lampio.spaces.services import (
@@ -50,10 +50,6 @@ def _add_translated(
             required=required and language == "fi",
             widget=widget,
         )
-
-
-def _translated(data: dict[str, Any], name: str) -> Translated:
-    return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})
 
 
 def _translated_initial(obj: Any, names: tuple[str, ...]) -> dict[str, str]:
@@ -146,7 +142,7 @@ class VenueForm(SectionedForm):
 
     def details(self) -> VenueDetails:
         data = self.cleaned_data
-        texts: dict[str, Any] = {name: _translated(data, name) for name in self.TRANSLATED}
+        texts: dict[str, Any] = {name: translated_from(data, name) for name in self.TRANSLATED}
         scalars: dict[str, Any] = {name: data[name] for name in self.SCALARS}
         return VenueDetails(**texts, **scalars, is_published=data["is_published"])
 
@@ -274,9 +270,9 @@ class SpaceForm(SectionedForm):
         scalars = {name: data[name] for name in SCALAR_SPACE_FIELDS}
         scalars["price"] = data["price"] if data["price"] is not None else Decimal(0)
         return SpaceDetails(
-            name=_translated(data, "name"),
-            description=_translated(data, "description"),
-            terms=_translated(data, "terms"),
+            name=translated_from(data, "name"),
+            description=translated_from(data, "description"),
+            terms=translated_from(data, "terms"),
             equipment=tuple(data.get("equipment", ())),
             allowed_organisations=tuple(data.get("allowed_organisations", ())),
             **scalars,
@@ -387,4 +383,4 @@ class OpeningExceptionForm(forms.Form):
         return cleaned
 
     def reason(self) -> Translated:
-        return _translated(self.cleaned_data, "reason")
+        return translated_from(self.cleaned_data, "reason")

@@ -12,11 +12,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.images import MAX_PHOTO_BYTES
-from lampio.core.multilingual import Translated
+from lampio.core.multilingual import Translated, translated_from
 from lampio.spaces.equipment_services import NAME_MAX_LENGTH
 from lampio.spaces.models import SpacePhoto
 from lampio.spaces.photo_services import ALT_TEXT_MAX_LENGTH
-from lampio.spaces.staff_forms import _add_translated, _translated, _translated_initial
+from lampio.spaces.staff_forms import _add_translated, _translated_initial
 
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp"
 
@@ -44,7 +44,7 @@ class PhotoTextForm(forms.Form):
         return _translated_initial(photo, ("alt_text",))
 
     def alt_text(self) -> Translated:
-        return _translated(self.cleaned_data, "alt_text")
+        return translated_from(self.cleaned_data, "alt_text")
 
 
 class PhotoUploadForm(PhotoTextForm):
@@ -70,4 +70,4 @@ class EquipmentForm(forms.Form):
         _add_translated(self, "name", _("Name"), max_length=NAME_MAX_LENGTH, required=True)
 
     def name(self) -> Translated:
-        return _translated(self.cleaned_data, "name")
+        return translated_from(self.cleaned_data, "name")
