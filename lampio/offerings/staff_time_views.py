@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
 from lampio.core.errors import DomainError
+from lampio.core.forms import submitted
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.core.timeranges import Interval, as_utc
 from lampio.offerings import services, staff_selectors
@@ -222,16 +223,15 @@ def occurrence_capacity(
 ) -> HttpResponse:
     user, org, occurrence = _occurrence_in(request, municipality, organisation, occurrence_id)
     form = CapacityForm(request.POST, prefix="seats")
-    if form.is_valid():
-        try:
-            services.change_capacity(
-                actor=user, occurrence=occurrence, capacity=form.cleaned_data["capacity"]
-            )
-        except DomainError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The number of seats was saved."))
-            return _to_occurrence(org, occurrence)
+    if submitted(
+        request,
+        form,
+        lambda: services.change_capacity(
+            actor=user, occurrence=occurrence, capacity=form.cleaned_data["capacity"]
+        ),
+        success=_("The number of seats was saved."),
+    ):
+        return _to_occurrence(org, occurrence)
     return _occurrence_page(request, user, org, occurrence, capacity_form=form)
 
 
@@ -243,19 +243,18 @@ def occurrence_status(
 ) -> HttpResponse:
     user, org, occurrence = _occurrence_in(request, municipality, organisation, occurrence_id)
     form = StatusForm(request.POST, prefix="status")
-    if form.is_valid():
-        try:
-            services.change_occurrence_status(
-                actor=user,
-                occurrence=occurrence,
-                status=form.cleaned_data["status"],
-                notice=form.notice(),
-            )
-        except DomainError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The change was saved and the participants are told."))
-            return _to_occurrence(org, occurrence)
+    if submitted(
+        request,
+        form,
+        lambda: services.change_occurrence_status(
+            actor=user,
+            occurrence=occurrence,
+            status=form.cleaned_data["status"],
+            notice=form.notice(),
+        ),
+        success=_("The change was saved and the participants are told."),
+    ):
+        return _to_occurrence(org, occurrence)
     return _occurrence_page(request, user, org, occurrence, status_form=form)
 
 
@@ -267,19 +266,18 @@ def occurrence_reschedule(
 ) -> HttpResponse:
     user, org, occurrence = _occurrence_in(request, municipality, organisation, occurrence_id)
     form = RescheduleForm(request.POST, prefix="move")
-    if form.is_valid():
+
+    def move() -> None:
         starts_at, ends_at = form.span()
-        try:
-            services.reschedule_occurrence(
-                actor=user,
-                occurrence=occurrence,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                notice=form.notice(),
-            )
-        except DomainError as error:
-            add_service_error(form, error, TIME_FIELDS)
-        else:
-            messages.success(request, _("The time was moved and the participants are told."))
-            return _to_occurrence(org, occurrence)
+        services.reschedule_occurrence(
+            actor=user,
+            occurrence=occurrence,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            notice=form.notice(),
+        )
+
+    success = _("The time was moved and the participants are told.")
+    if submitted(request, form, move, success=success, aliases=TIME_FIELDS):
+        return _to_occurrence(org, occurrence)
     return _occurrence_page(request, user, org, occurrence, reschedule_form=form)

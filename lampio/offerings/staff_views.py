@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
 from lampio.core.errors import DomainError
+from lampio.core.forms import submitted
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.offerings import services, staff_selectors
 from lampio.offerings.models import Offering, OfferingStatus
@@ -174,16 +175,13 @@ def offering_cancel(
     """Ask for the notice and confirmation first: cancelling tells everyone and cannot be undone."""
     user, org, offering = offering_in(request, municipality, organisation, offering_id)
     form = CancelOfferingForm(request.POST or None, prefix="cancel")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_offering(actor=user, offering=offering, notice=form.notice())
-        except DomainError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request, _("The offering was cancelled and the participants and groups are told.")
-            )
-            return to_offering("edit", org, offering)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda: services.cancel_offering(actor=user, offering=offering, notice=form.notice()),
+        success=_("The offering was cancelled and the participants and groups are told."),
+    ):
+        return to_offering("edit", org, offering)
     context = {
         "organisation": org,
         "offering": offering,
