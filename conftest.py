@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from types import SimpleNamespace
 
+import django_ratelimit.core
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
@@ -23,6 +25,13 @@ _sequence = itertools.count(1)
 def _fresh_cache() -> None:
     # Rate-limit counters live in the cache; each test starts from zero.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _steady_rate_limit_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rate-limit windows are aligned to the clock, so a test that crossed a minute boundary
+    saw its counter start again and no 429 (it happened in CI); tests run in one fixed window."""
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1.9e9))
 
 
 @pytest.fixture(autouse=True)
