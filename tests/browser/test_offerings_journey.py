@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from lampio.core.timeranges import Interval, local_datetime
+from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings.models import (
     Enrolment,
     EnrolmentStatus,
@@ -104,7 +104,9 @@ def test_resident_enrols_two_people_in_finnish_and_sees_it_in_my_enrolments(
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.CONFIRMED
 
-    page.goto("/fi/offerings/calendar/?period=month")
+    # The month of the time, which is not always this month.
+    day = first.starts_at.astimezone(LOCAL_ZONE).date().isoformat()
+    page.goto(f"/fi/offerings/calendar/?day={day}&period=month")
     expect(page.locator(f".calendar-entry[data-occurrence='{first.pk}']")).to_have_count(1)
     assert_accessible(page)
 
