@@ -10,9 +10,15 @@ profile are converted to sRGB, so the photo still looks the same.
 from __future__ import annotations
 
 import io
+import uuid
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
+from django.core.files.base import ContentFile
+from django.db.models import QuerySet
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -127,3 +133,30 @@ def _too_large() -> InvalidInput:
         % {"size": MAX_PHOTO_BYTES // (1024 * 1024)},
         field="image",
     )
+
+
+# --- Storing a cleaned photo as the last of its set --------------------------------------------
+
+
+@contextmanager
+def removed_if_not_saved(field_file: FieldFile) -> Iterator[None]:
+    """The file is written before its row; if the row is not saved after all, remove the file."""
+    try:
+        yield
+    except BaseException:
+        if field_file.name:
+            field_file.storage.delete(field_file.name)
+        raise
+
+
+def next_position(siblings: QuerySet[Any], *, limit: int, too_many: str) -> int:
+    """The position after the last of `siblings` (whose parent the caller has locked)."""
+    positions = list(siblings.values_list("position", flat=True))
+    if len(positions) >= limit:
+        raise InvalidInput(too_many, field="image")
+    return max(positions, default=-1) + 1
+
+
+def attach_photo(field_file: FieldFile, content: bytes, extension: str) -> None:
+    """Store the cleaned bytes under a random name: nothing of the uploader's file name is kept."""
+    field_file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)

@@ -9,18 +9,16 @@ django-auditlog records who added, described, moved or removed each photo.
 
 from __future__ import annotations
 
-import uuid
 from typing import IO
 
 from auditlog.context import set_actor
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import InvalidInput, PermissionDenied
-from lampio.core.images import clean_photo
-from lampio.core.multilingual import LANGUAGES, Translated
+from lampio.core.images import attach_photo, clean_photo, next_position, removed_if_not_saved
+from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.spaces.models import Space, SpacePhoto
 from lampio.tenancy.permissions import Action, can
 
@@ -48,11 +46,6 @@ def _check_alt_text(alt_text: Translated) -> None:
             )
 
 
-def _set_alt_text(photo: SpacePhoto, alt_text: Translated) -> None:
-    for language in LANGUAGES:
-        setattr(photo, f"alt_text_{language}", getattr(alt_text, language).strip())
-
-
 # --- Use cases ---------------------------------------------------------------------------------
 
 
@@ -67,27 +60,18 @@ def add_space_photo(
     _check_alt_text(alt_text)
     content, extension = clean_photo(upload, size=size)
     photo = SpacePhoto(space=space)
-    _set_alt_text(photo, alt_text)
-    try:
-        with transaction.atomic(), set_actor(actor):
-            # Lock the space so that two uploads at once get different positions.
-            Space.objects.select_for_update().filter(pk=space.pk).first()
-            positions = list(
-                SpacePhoto.objects.filter(space=space).values_list("position", flat=True)
-            )
-            if len(positions) >= MAX_PHOTOS_PER_SPACE:
-                raise InvalidInput(
-                    _("A space can have at most %(count)d photos. Remove one first.")
-                    % {"count": MAX_PHOTOS_PER_SPACE},
-                    field="image",
-                )
-            photo.position = max(positions, default=-1) + 1
-            photo.image.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
-            photo.save()
-    except BaseException:
-        if photo.image.name:
-            photo.image.storage.delete(photo.image.name)
-        raise
+    set_translated(photo, "alt_text", alt_text)
+    with removed_if_not_saved(photo.image), transaction.atomic(), set_actor(actor):
+        # Lock the space so that two uploads at once get different positions.
+        Space.objects.select_for_update().filter(pk=space.pk).first()
+        photo.position = next_position(
+            SpacePhoto.objects.filter(space=space),
+            limit=MAX_PHOTOS_PER_SPACE,
+            too_many=_("A space can have at most %(count)d photos. Remove one first.")
+            % {"count": MAX_PHOTOS_PER_SPACE},
+        )
+        attach_photo(photo.image, content, extension)
+        photo.save()
     return photo
 
 
@@ -96,7 +80,7 @@ def update_space_photo(*, actor: User, photo: SpacePhoto, alt_text: Translated) 
     _check_alt_text(alt_text)
     with transaction.atomic(), set_actor(actor):
         locked = SpacePhoto.objects.select_for_update().get(pk=photo.pk)
-        _set_alt_text(locked, alt_text)
+        set_translated(locked, "alt_text", alt_text)
         locked.save()
     return locked
 

@@ -12,17 +12,21 @@ inside `set_actor(actor)`, so django-auditlog records who added or removed each 
 
 from __future__ import annotations
 
-import uuid
 from typing import IO
 
 from auditlog.context import set_actor
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import InvalidInput
-from lampio.core.images import MAX_PHOTO_BYTES, clean_photo
+from lampio.core.images import (
+    MAX_PHOTO_BYTES,
+    attach_photo,
+    clean_photo,
+    next_position,
+    removed_if_not_saved,
+)
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.offerings.models import Licence, Offering, OfferingImage
 from lampio.offerings.services.catalogue import require_publisher
@@ -83,26 +87,17 @@ def add_offering_image(
     content, extension = clean_photo(upload, size=size)
     image = OfferingImage(offering=offering, photographer=photographer.strip(), licence=licence)
     set_translated(image, "alt_text", alt_text)
-    try:
-        with transaction.atomic(), set_actor(actor):
-            # Lock the offering so that two uploads at once get different positions.
-            Offering.objects.select_for_update().filter(pk=offering.pk).first()
-            positions = list(
-                OfferingImage.objects.filter(offering=offering).values_list("position", flat=True)
-            )
-            if len(positions) >= MAX_IMAGES_PER_OFFERING:
-                raise InvalidInput(
-                    _("An offering can have at most %(count)d images. Remove one first.")
-                    % {"count": MAX_IMAGES_PER_OFFERING},
-                    field="image",
-                )
-            image.position = max(positions, default=-1) + 1
-            image.image.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
-            image.save()
-    except BaseException:
-        if image.image.name:
-            image.image.storage.delete(image.image.name)
-        raise
+    with removed_if_not_saved(image.image), transaction.atomic(), set_actor(actor):
+        # Lock the offering so that two uploads at once get different positions.
+        Offering.objects.select_for_update().filter(pk=offering.pk).first()
+        image.position = next_position(
+            OfferingImage.objects.filter(offering=offering),
+            limit=MAX_IMAGES_PER_OFFERING,
+            too_many=_("An offering can have at most %(count)d images. Remove one first.")
+            % {"count": MAX_IMAGES_PER_OFFERING},
+        )
+        attach_photo(image.image, content, extension)
+        image.save()
     return image
 
 
