@@ -11,6 +11,7 @@ const packages = {
   "htmx.org": ["dist/htmx.min.js", "LICENSE"],
   "axe-core": ["axe.min.js", "LICENSE", "LICENSE-3RD-PARTY.txt"],
   leaflet: ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
+  "hls.js": ["dist/hls.light.min.js", "LICENSE"],
 };
 
 rmSync(target, { recursive: true, force: true });

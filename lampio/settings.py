@@ -35,6 +35,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],test
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # daphne first: `runserver` then serves ASGI, so the demo has WebSockets too.
+    "daphne",
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -55,12 +57,14 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs from its own static files, not a CDN
     "django_tasks",
     "csp",
+    "channels",
     "lampio.core",
     "lampio.tenancy",
     "lampio.accounts",
     "lampio.spaces",
     "lampio.bookings",
     "lampio.offerings",
+    "lampio.digital",
     "lampio.demo",
 ]
 
@@ -135,6 +139,17 @@ else:
         }
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Live chat fans out through Redis across app servers; the embedded demo keeps it in memory.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 TASKS = {
     "default": {

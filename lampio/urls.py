@@ -42,11 +42,13 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.spaces.staff_urls")),
     path("staff/", include("lampio.bookings.staff_urls")),
     path("staff/", include("lampio.offerings.staff_urls")),
+    path("staff/", include("lampio.digital.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
     path("bookings/", include("lampio.bookings.urls")),
     path("offerings/", include("lampio.offerings.urls")),
+    path("lampio/", include("lampio.digital.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -279,6 +279,15 @@ def provider_objects(organisation: Organisation) -> dict[str, int]:
     }
 
 
+def digital_objects(organisation: Organisation) -> dict[str, int]:
+    """B's digital-session objects (lampio/digital): a recording, a package plan and so on.
+
+    Each area of the digital app adds the objects its routes name here.
+    """
+    objects: dict[str, int] = {}
+    return objects
+
+
 @pytest.fixture
 def world(settings, make_organisation, make_member, make_user, make_space):
     settings.LAMPIO_STAFF_MFA_REQUIRED = False
@@ -304,6 +313,7 @@ def world(settings, make_organisation, make_member, make_user, make_space):
         "kwargs": {
             # First, so that objects others list under the same names below take precedence.
             **provider_objects(organisation_b),
+            **digital_objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

@@ -25,6 +25,7 @@ from lampio.offerings.models import (
     OccurrenceStatus,
     Offering,
     OfferingImage,
+    PriceBasis,
 )
 from lampio.offerings.services.enrolment import cancellation_deadline
 from lampio.spaces.api import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, VenueOut
@@ -109,6 +110,7 @@ class OfferingSummary(Schema):
     on_request: bool = Field(description="No fixed times: groups propose times when ordering")
     is_free: bool
     price: Decimal | None
+    price_basis: PriceBasis = Field(description="What the price buys: a person's seat or a unit's")
     keywords: list[KeywordOut]
     audiences: list[Audience]
     languages: list[Language]

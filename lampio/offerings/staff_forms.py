@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
 from lampio.core.multilingual import Translated, translated_from
-from lampio.offerings.models import Audience, Keyword, Language, Licence, Offering
+from lampio.offerings.models import Audience, Keyword, Language, Licence, Offering, PriceBasis
 from lampio.offerings.selectors import keyword_choices
 from lampio.offerings.services import OfferingDetails
 from lampio.offerings.services.images import (
@@ -63,6 +63,7 @@ class OfferingForm(SectionedForm):
     TRANSLATED = ("title", "short_description", "description", "accessibility", "price_info")
     SCALARS = (
         "age_min", "age_max", "format", "venue", "location", "online_url", "is_free", "price",
+        "price_basis",
         "on_request", "allows_enrolment", "allows_group_orders", "auto_accept_orders",
         "min_group_size", "max_group_size", "cancellation_hours",
     )  # fmt: skip
@@ -110,6 +111,7 @@ class OfferingForm(SectionedForm):
     price = _offering_field(
         "price", required=False, localize=True, help_text=_("Only when the offering is not free.")
     )
+    price_basis = _offering_field("price_basis", required=False)
     on_request = _offering_field(
         "on_request",
         help_text=_("A care unit or school proposes times in its order; you add no fixed times."),
@@ -146,7 +148,7 @@ class OfferingForm(SectionedForm):
             _("Where it takes place"),
             ["format", "venue", "location", "online_url", *_names("accessibility")],
         ),
-        (_("Price"), ["is_free", "price", *_names("price_info")]),
+        (_("Price"), ["is_free", "price", "price_basis", *_names("price_info")]),
         (
             _("Enrolment and group orders"),
             [
@@ -211,6 +213,7 @@ class OfferingForm(SectionedForm):
         scalars: dict[str, Any] = {name: data[name] for name in self.SCALARS}
         scalars["location"] = scalars["location"] or ""
         scalars["online_url"] = scalars["online_url"] or ""
+        scalars["price_basis"] = scalars["price_basis"] or PriceBasis.PER_PERSON
         return OfferingDetails(
             **texts,
             **scalars,

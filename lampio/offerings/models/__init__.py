@@ -18,6 +18,7 @@ from lampio.offerings.models.catalogue import (
     OfferingImage,
     OfferingLanguage,
     OfferingStatus,
+    PriceBasis,
 )
 from lampio.offerings.models.participation import (
     ACTIVE_ENROLMENT,
@@ -57,5 +58,6 @@ __all__ = [
     "OfferingLanguage",
     "OfferingStatus",
     "OrderStatus",
+    "PriceBasis",
     "ProposedTime",
 ]

@@ -84,6 +84,13 @@ class Format(models.TextChoices):
 ONLINE_FORMATS = [Format.LIVE_STREAM, Format.RECORDING, Format.HYBRID]
 
 
+class PriceBasis(models.TextChoices):
+    """What one price buys: a seat (a viewer, online) or a whole care unit's or group's place."""
+
+    PER_PERSON = "per_person", _("per person")
+    PER_UNIT = "per_unit", _("per care unit or group")
+
+
 class OfferingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -134,6 +141,9 @@ class Offering(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+    )
+    price_basis = models.CharField(
+        _("price is"), max_length=16, choices=PriceBasis.choices, default=PriceBasis.PER_PERSON
     )
     price_info = models.CharField(_("price details"), max_length=300, blank=True)
     # "On request": no fixed times; a care unit or school proposes times in its order.

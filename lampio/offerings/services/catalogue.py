@@ -60,6 +60,7 @@ class OfferingDetails:
     online_url: str = ""
     is_free: bool = True
     price: Decimal | None = None
+    price_basis: str = "per_person"
     on_request: bool = False
     allows_enrolment: bool = True
     allows_group_orders: bool = False
@@ -120,6 +121,7 @@ def _apply(offering: Offering, details: OfferingDetails) -> Offering:
     offering.location = details.location.strip()
     offering.online_url = details.online_url.strip()
     offering.price = None if details.is_free else details.price
+    offering.price_basis = details.price_basis
     offering.save()
     offering.keywords.set(details.keywords)
     OfferingAudience.objects.filter(offering=offering).exclude(
