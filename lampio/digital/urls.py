@@ -1,6 +1,13 @@
 """The senior pages under /<lang>/lampio/: one URL namespace, patterns from each area."""
 
-from lampio.digital import urls_care, urls_chat, urls_feedback, urls_home, urls_signin
+from lampio.digital import (
+    urls_care,
+    urls_chat,
+    urls_feedback,
+    urls_home,
+    urls_packages,
+    urls_signin,
+)
 
 app_name = "digital"
 
@@ -10,4 +17,5 @@ urlpatterns = [
     *urls_chat.urlpatterns,
     *urls_feedback.urlpatterns,
     *urls_care.urlpatterns,
+    *urls_packages.urlpatterns,
 ]
