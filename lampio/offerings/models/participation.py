@@ -44,6 +44,8 @@ class Enrolment(models.Model):
     promoted_at = models.DateTimeField(_("moved from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Online sessions also get a reminder 15 minutes before, with the link that opens them.
+    reminded_soon_at = models.DateTimeField(null=True, blank=True, editable=False)
     feed_token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:
