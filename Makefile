@@ -48,7 +48,8 @@ demo: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Lämpiö demo: http://127.0.0.1:$(PORT)/  (logins in README.md)"
-	LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+	LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi \
+		$(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -150,6 +150,8 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Live events gather this long before one frame goes to every socket of a session.
+LAMPIO_LIVE_BATCH_MS = int(os.environ.get("LAMPIO_LIVE_BATCH_MS", "100"))
 
 TASKS = {
     "default": {
@@ -234,6 +236,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lämpiö <noreply@lampio.invalid>")
+# Text messages: "console" logs them (the demo); see lampio/core/sms.py for the backends.
+LAMPIO_SMS_BACKEND = os.environ.get("LAMPIO_SMS_BACKEND", "console")
+# The public address of the site, for links in messages sent by jobs (no request to ask).
+LAMPIO_SITE_URL = os.environ.get("LAMPIO_SITE_URL", "http://localhost:8000").rstrip("/")
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
@@ -283,6 +289,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Providers stream from their own hosts: list them (e.g. "https://stream.example.fi") so the
+# browser may play them; hls.js fetches segments (connect-src) and plays them from blob: URLs.
+LAMPIO_STREAM_HOSTS = env_list("LAMPIO_STREAM_HOSTS", "")
+
 # No inline scripts or styles anywhere: every script and stylesheet is a static file.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -291,7 +301,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", *env_list("LAMPIO_CSP_IMG_EXTRA", "")],
         "font-src": ["'self'"],
-        "connect-src": ["'self'"],
+        "connect-src": ["'self'", *LAMPIO_STREAM_HOSTS],
+        "media-src": ["'self'", "blob:", *LAMPIO_STREAM_HOSTS],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'", *env_list("LAMPIO_CSP_FORM_ACTION_EXTRA", "")],
         "base-uri": ["'self'"],

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from lampio.bookings.selectors import feed_token_for
 from lampio.bookings.services import book_space
 from lampio.core.timeranges import local_datetime
+from lampio.digital.models import ChatMessage, PackagePlan, Recording, SeasonPackage
 from lampio.offerings.models import (
     Format,
     GroupOrder,
@@ -167,6 +168,62 @@ PAGES: dict[str, Case] = {
     "offerings_staff:unpublish": Case(STAFF_OF_B_POST, "post"),
     "offerings_staff:cancel": Case(STAFF_OF_B_ONLY),
     "offerings_staff:publish": Case(STAFF_OF_B_POST, "post"),
+    # Taking part without a password: open to everyone (signed in: the one "Take part" button).
+    "digital:take_part": Case(everyone(200)),
+    "digital:take_part_code": Case(everyone(200)),
+    # Senior pages: the programme and B's streamed time are public. "Watch together" is for staff
+    # who order for the unit in the address (B itself here); B has ordered no session, so its
+    # big screen of {occurrence_id} is not found even to B's staff.
+    "digital:home": Case(everyone(200)),
+    "digital:session": Case(everyone(200)),
+    "digital:care_week": Case(STAFF_OF_B_ONLY),
+    "digital:care_screen": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    # Recordings, feedback and season packages: {recording_id} is a recording of B's free
+    # offering (its captions file is not in storage here: see test_recordings_watch), and the
+    # feedback of B's time is refused as that time has not ended. The care-package pages name B,
+    # which is no care unit, so they are not found even to B's staff; {plan_id} is B's plan.
+    "digital:recordings": Case(everyone(200)),
+    "digital:recording": Case(everyone(200)),
+    "digital:recording_captions": Case(everyone(404)),
+    "digital:feedback": Case(everyone(403), "post", {"rating": "4"}),
+    "digital:care_packages": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "digital:care_package_buy": Case(
+        {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 404}, "post"
+    ),
+    "digital:care_package": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 404}),
+    "digital:use_package": Case(
+        {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 404}, "post", {"package": "1"}
+    ),
+    "digital_staff:feedback": Case(STAFF_OF_B_ONLY),
+    "digital_staff:packages": Case(STAFF_OF_B_ONLY),
+    "digital_staff:package_new": Case(STAFF_OF_B_ONLY),
+    "digital_staff:package_edit": Case(STAFF_OF_B_ONLY),
+    "digital_staff:recordings": Case(STAFF_OF_B_ONLY),
+    "digital_staff:recording_new": Case(STAFF_OF_B_ONLY),
+    "digital_staff:recording_edit": Case(STAFF_OF_B_ONLY),
+    "digital_staff:recording_remove": Case(STAFF_OF_B_POST, "post"),  # last: removes it
+    # Chat (B's time is in 2030: the chat is not open yet, so a message comes back with the
+    # reason) and the provider's session console.
+    "digital:chat": Case({ANON: 302, RESIDENT: 403, OTHER_STAFF: 403, OWN_STAFF: 200}),
+    "digital:chat_send": Case(
+        {ANON: 302, RESIDENT: 403, OTHER_STAFF: 403, OWN_STAFF: 200},
+        "post",
+        {"text": "Hei", "kind": "chat"},
+    ),
+    "digital:react": Case(
+        {ANON: 302, RESIDENT: 403, OTHER_STAFF: 403, OWN_STAFF: 302}, "post", {"kind": "applause"}
+    ),
+    "digital_staff:console": Case(STAFF_OF_B_ONLY),
+    "digital_staff:console_go_live": Case(STAFF_OF_B_POST, "post"),
+    "digital_staff:console_end": Case(STAFF_OF_B_POST, "post"),
+    "digital_staff:console_stream": Case(
+        STAFF_OF_B_POST, "post", {"stream_url": "https://stream.example.fi/c.m3u8"}
+    ),
+    "digital_staff:console_chat": Case(STAFF_OF_B_POST, "post", {"open": "1"}),
+    "digital_staff:console_moderate": Case(STAFF_OF_B_POST, "post", {"action": "answered"}),
+    "digital_staff:console_message": Case(
+        STAFF_OF_B_POST, "post", {"subject": "Tervetuloa", "body": "Konsertti alkaa pian."}
+    ),
 }
 
 API: dict[tuple[str, str], Case] = {
@@ -285,6 +342,37 @@ def digital_objects(organisation: Organisation) -> dict[str, int]:
     Each area of the digital app adds the objects its routes name here.
     """
     objects: dict[str, int] = {}
+    # Sign-in (take part): B's offering is streamed, so its time is also a digital session.
+    Offering.objects.filter(organisation=organisation).update(
+        format=Format.LIVE_STREAM, online_url="https://stream.example.fi/b.m3u8"
+    )
+    # Recordings, feedback and packages: a recording of B's offering, B's package plan, and a
+    # package a care unit bought from it.
+    offering = Offering.objects.filter(organisation=organisation).first()
+    objects["recording_id"] = Recording.objects.create(
+        offering=offering, video_url="https://video.example.fi/b.mp4", captions="captions/b.vtt"
+    ).pk
+    plan = PackagePlan.objects.create(
+        provider=organisation,
+        name_fi="Syyskausi",
+        sessions_included=10,
+        price=450,
+        season_starts=date(2030, 1, 1),
+        season_ends=date(2030, 12, 31),
+    )
+    objects["plan_id"] = plan.pk
+    objects["package_id"] = SeasonPackage.objects.create(
+        plan=plan,
+        unit=Organisation.objects.get(slug=f"{organisation.slug}-daycare"),
+        sessions_included=10,
+        price=450,
+    ).pk
+    # Chat and console: a question someone asked in B's session.
+    objects["chat_message_id"] = ChatMessage.objects.create(
+        occurrence=Occurrence.objects.filter(offering__organisation=organisation).first(),
+        text="Mikä kappale?",
+        kind="question",
+    ).pk
     return objects
 
 

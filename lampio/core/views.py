@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
 from lampio.core.preferences import (
+    CALM_CHOICES,
     CONTRASTS,
     TEXT_SIZES,
     DisplayPreferences,
@@ -38,11 +39,26 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
 
 
 class DisplayPreferencesForm(forms.Form):
+    """Each setting left out keeps its current value: the header's calm view button sends only
+    `calm`."""
+
     text_size = forms.ChoiceField(
-        label=_("Text size"), choices=list(TEXT_SIZES.items()), widget=forms.RadioSelect
+        label=_("Text size"),
+        choices=list(TEXT_SIZES.items()),
+        widget=forms.RadioSelect,
+        required=False,
     )
     contrast = forms.ChoiceField(
-        label=_("Contrast"), choices=list(CONTRASTS.items()), widget=forms.RadioSelect
+        label=_("Contrast"),
+        choices=list(CONTRASTS.items()),
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    calm = forms.ChoiceField(
+        label=_("Calm view: large text, strong contrast, big buttons"),
+        choices=list(CALM_CHOICES.items()),
+        widget=forms.RadioSelect,
+        required=False,
     )
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -53,13 +69,15 @@ def display_preferences(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = DisplayPreferencesForm(request.POST)
         if form.is_valid():
-            target = safe_next_url(request, form.cleaned_data["next"], reverse("home"))
+            data = form.cleaned_data
+            target = safe_next_url(request, data["next"], reverse("home"))
             response = redirect(target)
             store_display_preferences(
                 response,
                 DisplayPreferences(
-                    text_size=form.cleaned_data["text_size"],
-                    contrast=form.cleaned_data["contrast"],
+                    text_size=data["text_size"] or current.text_size,
+                    contrast=data["contrast"] or current.contrast,
+                    calm=data["calm"] or current.calm,
                 ),
                 secure=settings.HTTPS,
             )
@@ -69,6 +87,7 @@ def display_preferences(request: HttpRequest) -> HttpResponse:
             initial={
                 "text_size": current.text_size,
                 "contrast": current.contrast,
+                "calm": current.calm,
                 "next": safe_next_url(request, request.GET.get("next"), ""),
             }
         )

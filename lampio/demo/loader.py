@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lampio.accounts.models import User
 from lampio.demo import data
+from lampio.demo.digital import load_digital
 from lampio.demo.offerings_loader import load_offerings
 from lampio.demo.spaces_loader import load_spaces
 from lampio.tenancy.models import Membership, Municipality, Organisation
@@ -66,16 +67,18 @@ def load_demo() -> LoadSummary:
     spaces = load_spaces(organisations=organisations)
     # Offerings use the venues, and the residents who enrol, made just above.
     offerings = load_offerings(organisations=organisations)
+    # Digital sessions for older people: their residents and care staff are made just above.
+    digital = load_digital(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),
-        len(data.USERS) + spaces.residents + offerings.staff,
+        len(data.USERS) + spaces.residents + offerings.staff + digital.users,
         memberships + offerings.staff,
         venues=spaces.venues,
         spaces=spaces.spaces,
         bookings=spaces.bookings,
-        offerings=offerings.offerings,
-        occurrences=offerings.occurrences,
+        offerings=offerings.offerings + digital.offerings,
+        occurrences=offerings.occurrences + digital.occurrences,
     )
 
 

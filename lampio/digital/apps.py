@@ -8,3 +8,4 @@ class DigitalConfig(AppConfig):
 
     def ready(self) -> None:
         from lampio.digital import audit, personal_data  # noqa: F401  (registers hooks)
+        from lampio.digital.services import packages  # noqa: F401  (order signals)

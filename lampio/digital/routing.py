@@ -1,5 +1,10 @@
 """WebSocket routes, served by Channels next to the HTTP pages (see lampio/asgi.py)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from lampio.digital.consumers import ConsoleConsumer, SessionConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    path("ws/sessions/<int:occurrence_id>/", SessionConsumer.as_asgi()),
+    path("ws/sessions/<int:occurrence_id>/console/", ConsoleConsumer.as_asgi()),
+]

@@ -1,5 +1,10 @@
-"""URL patterns of this area of the senior pages (included by urls.py)."""
+"""The senior home and a session's page (included by urls.py)."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from lampio.digital import views_home, views_session
+
+urlpatterns = [
+    path("", views_home.home, name="home"),
+    path("sessions/<int:occurrence_id>/", views_session.session, name="session"),
+]

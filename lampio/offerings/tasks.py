@@ -45,6 +45,12 @@ def send_enrolment_message(enrolment_id: int, event: str) -> None:
     )
     if enrolment is None or enrolment.person is None or event not in ENROLMENT_EVENTS:
         return
+    if event == "reminder" and enrolment.occurrence.offering.is_online:
+        # An online session is reminded with the link that opens its own page.
+        from lampio.digital.tasks import deliver_session_reminder
+
+        deliver_session_reminder(enrolment.pk, "day")
+        return
     attach = event in {"confirmed", "promoted"}
     ics = occurrence_ics(enrolment.occurrence, uid=str(enrolment.feed_token)) if attach else None
     _send(enrolment.person, "enrolment", {"enrolment": enrolment, "event": event}, ics)

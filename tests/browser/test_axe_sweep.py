@@ -26,6 +26,8 @@ PUBLIC_PAGES = {
     "spaces:search": "spaces/",
     "offerings:list": "offerings/",
     "offerings:calendar": "offerings/calendar/",
+    "digital:home": "lampio/",
+    "digital:recordings": "lampio/recordings/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",

@@ -90,3 +90,24 @@ def care_unit(make_organisation: Any, concert_provider: Any) -> Any:
 @pytest.fixture
 def care_worker(care_unit: Any, make_member: Any) -> Any:
     return make_member(care_unit, role=Role.CARE_STAFF)
+
+
+# --- Chat area (helper C) --------------------------------------------------------------------
+
+
+@pytest.fixture
+def chat_live_session(make_session: Any) -> Occurrence:
+    """The concert, started ten minutes ago: live, chat open."""
+    return make_session(starts_in=timedelta(minutes=-10))
+
+
+@pytest.fixture
+def chat_viewer(make_user: Any, chat_live_session: Occurrence) -> Any:
+    """A person with a confirmed enrolment in the live session."""
+    from lampio.offerings.models import Enrolment, EnrolmentStatus
+
+    person = make_user(first_name="Aino", last_name="Virtanen")
+    Enrolment.objects.create(
+        occurrence=chat_live_session, person=person, seats=1, status=EnrolmentStatus.CONFIRMED
+    )
+    return person

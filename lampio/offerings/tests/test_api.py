@@ -91,8 +91,8 @@ def test_the_search_lists_published_offerings_in_a_stable_shape(client, catalogu
     concert = catalogue["concert"]
     assert set(item) == {
         "id", "title", "short_description", "url", "provider", "municipality", "format",
-        "on_request", "is_free", "price", "keywords", "audiences", "languages", "age_min",
-        "age_max", "next_start",
+        "on_request", "is_free", "price", "price_basis", "keywords", "audiences", "languages",
+        "age_min", "age_max", "next_start",
     }  # fmt: skip
     assert item["id"] == concert.pk and item["title"] == "Kuorokonsertti"
     assert item["url"] == f"http://testserver/fi/offerings/{concert.pk}/"
