@@ -8,11 +8,11 @@ from lampio.accounts.models import User
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "is_network_admin", "is_active"]
+    list_display = ["email", "phone", "first_name", "last_name", "is_network_admin", "is_active"]
     list_filter = ["is_network_admin", "is_staff", "is_active", "preferred_language"]
-    search_fields = ["email", "first_name", "last_name"]
+    search_fields = ["email", "phone", "first_name", "last_name"]
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (None, {"fields": ("email", "phone", "phone_verified_at", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name", "preferred_language")}),
         (
             _("Permissions"),

@@ -35,7 +35,8 @@ class Problem(Schema):
 
 
 class Me(Schema):
-    email: str
+    email: str | None = Field(description="None for a person known only by a mobile number")
+    phone: str | None = Field(description="Mobile number in E.164 form, if any")
     first_name: str
     last_name: str
     preferred_language: str

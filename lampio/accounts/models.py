@@ -19,16 +19,42 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def create_phone_user(self, phone: str, **extra: Any) -> User:
+        """A person known only by a mobile number (E.164), who signs in with codes by text
+        message: no email address and no password."""
+        if not phone.startswith("+"):
+            raise ValueError("A mobile number in international form (+358...) is required.")
+        user = self.model(email=None, phone=phone, **extra)
+        user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.update(is_staff=True, is_superuser=True, is_network_admin=True)
         return self.create_user(email, password, **extra)
 
 
 class User(AbstractUser):
-    """A person who logs in. Email is the login; there is no separate username."""
+    """A person who logs in. Email is the login; there is no separate username.
+
+    A person with only a mobile phone has no email (NULL, so uniqueness holds) and signs in
+    with one-time codes sent to `phone` by text message.
+    """
 
     username = None  # type: ignore[assignment]
-    email = models.EmailField(_("email address"), unique=True)
+    email = models.EmailField(  # type: ignore[assignment]  # NULL for phone-only people
+        _("email address"), unique=True, null=True, blank=True
+    )
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=20,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("In international form, for example +358401234567."),
+    )
+    # Set when the person typed a code sent to `phone`: only then may it stand in for email.
+    phone_verified_at = models.DateTimeField(_("mobile number verified"), null=True, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="fi"
     )
@@ -54,7 +80,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.email
+        return self.get_full_name() or self.email or self.phone or ""
 
 
 class ApiToken(models.Model):

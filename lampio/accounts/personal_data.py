@@ -15,6 +15,10 @@ from lampio.core.privacy import register_personal_data
 def export_account(user: User) -> dict[str, Any]:
     return {
         "email": user.email,
+        "phone": user.phone,
+        "phone_verified_at": (
+            user.phone_verified_at.isoformat() if user.phone_verified_at else None
+        ),
         "first_name": user.first_name,
         "last_name": user.last_name,
         "preferred_language": user.preferred_language,

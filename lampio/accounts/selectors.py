@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from lampio.accounts.models import User
@@ -19,3 +20,11 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
         "exported_at": timezone.now().isoformat(),
         "sections": {section.name: section.export(user) for section in personal_data_sections()},
     }
+
+
+def has_verified_contact(user: User) -> bool:
+    """Whether messages can reach `user` at an address they proved is theirs: a verified email
+    address, or a mobile number they typed a code from."""
+    if user.phone and user.phone_verified_at is not None:
+        return True
+    return EmailAddress.objects.filter(user=user, verified=True).exists()

@@ -110,6 +110,8 @@ def delete_account(*, actor: User, user: User) -> None:
         for section in personal_data_sections():
             section.erase(user)
         user.email = f"deleted-{user.pk}@deleted.invalid"
+        user.phone = None
+        user.phone_verified_at = None
         user.first_name = ""
         user.last_name = ""
         user.is_active = False

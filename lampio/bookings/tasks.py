@@ -24,6 +24,8 @@ def send_booking_message(booking_id: int, event: str) -> None:
     booking = Booking.objects.select_related("space__venue", "booker").filter(pk=booking_id).first()
     if booking is None or booking.booker is None or event not in SUBJECT_TEMPLATES:
         return
+    if not booking.booker.email:
+        return  # a person known only by a mobile number: bookings are not told by text message
     with translation.override(booking.booker.preferred_language):
         context = {"booking": booking, "event": event}
         subject = render_to_string(SUBJECT_TEMPLATES[event], context).strip()

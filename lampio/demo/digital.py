@@ -91,7 +91,7 @@ def load_digital(
         offerings = _offerings(organisations)
         times = Times(offerings, now)
         users = {
-            user.email: user
+            str(user.email): user
             for user in User.objects.filter(
                 email__in={row[2] for row in ENROLMENTS}
                 | {order.ordered_by for order in ORDERS}

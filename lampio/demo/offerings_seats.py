@@ -53,7 +53,7 @@ class Upcoming:
 
 
 def _users(emails: set[str]) -> dict[str, User]:
-    return {user.email: user for user in User.objects.filter(email__in=emails)}
+    return {str(user.email): user for user in User.objects.filter(email__in=emails)}
 
 
 def load_enrolments(offerings: Mapping[str, Offering], upcoming: Upcoming) -> int:

@@ -140,7 +140,7 @@ def load_spaces(
         load_bookings(
             spaces=demo_spaces,
             residents=residents,
-            users={user.email: user for user in User.objects.filter(email__in=_all_bookers())},
+            users={str(user.email): user for user in User.objects.filter(email__in=_all_bookers())},
             staff=_staff_by_organisation(
                 {item.space.venue.organisation_id for item in demo_spaces}
             ),

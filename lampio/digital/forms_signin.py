@@ -14,11 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
-from lampio.digital.services.signin import (
-    CODE_DIGITS,
-    PHONE_NOT_AVAILABLE,
-    phone_sign_in_available,
-)
+from lampio.digital.services.signin import CODE_DIGITS
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 
@@ -71,8 +67,6 @@ def normalise_address(text: str) -> str:
             ),
             code="invalid",
         )
-    if not phone_sign_in_available():
-        raise ValidationError(PHONE_NOT_AVAILABLE, code="phone_unavailable")
     return phone
 
 

@@ -1,13 +1,16 @@
 """What the digital-sessions app holds about a person, for export and erasure.
 
 Chat messages a person wrote are exported, and erased by blanking their text and author (the
-row stays so a moderator's log keeps its order); sign-in codes sent to the person's email are
-listed (never the code) and deleted. Feedback and audience counts are anonymous: nothing to export.
+row stays so a moderator's log keeps its order); sign-in codes sent to the person's email or
+mobile number are listed (never the code) and deleted. Feedback and audience counts are
+anonymous: nothing to export.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.db.models import Q
 
 from lampio.accounts.models import User
 from lampio.core.privacy import register_personal_data
@@ -35,17 +38,18 @@ def erase_chat_messages(user: User) -> None:
 
 
 def _codes_of(user: User) -> Any:
-    return (
-        SignInCode.objects.filter(email__iexact=user.email)
-        if user.email
-        else SignInCode.objects.none()
-    )
+    sent_to = Q(pk__in=[])
+    if user.email:
+        sent_to |= Q(email__iexact=user.email)
+    if user.phone:
+        sent_to |= Q(phone=user.phone)
+    return SignInCode.objects.filter(sent_to)
 
 
 def export_sign_in_codes(user: User) -> list[dict[str, Any]]:
     return [
         {
-            "sent_to": code.email,
+            "sent_to": code.email or code.phone,
             "created_at": code.created_at.isoformat(),
             "expires_at": code.expires_at.isoformat(),
             "used_at": code.used_at.isoformat() if code.used_at else None,

@@ -58,7 +58,7 @@ def deliver_session_reminder(enrolment_id: int, kind: str) -> None:
     person = enrolment.person if enrolment else None
     if enrolment is None or person is None or kind not in REMINDER_KINDS:
         return
-    if not person.is_active or not person.email:
+    if not person.is_active or not (person.email or person.phone):
         return
     language = person.preferred_language
     context = {
@@ -70,13 +70,16 @@ def deliver_session_reminder(enrolment_id: int, kind: str) -> None:
         "link": session_link(enrolment.occurrence, language),
     }
     with translation.override(language):
-        subject = render_to_string("digital/email/reminder_subject.txt", context).strip()
-        body = render_to_string("digital/email/reminder.txt", context)
-        phone = getattr(person, "phone", "")
-        text = render_to_string("digital/email/reminder_sms.txt", context).strip() if phone else ""
-    EmailMessage(subject=subject, body=body, to=[person.email]).send()
-    if phone:
-        send_sms(phone, text)
+        if person.email:
+            subject = render_to_string("digital/email/reminder_subject.txt", context).strip()
+            body = render_to_string("digital/email/reminder.txt", context)
+        else:
+            text = render_to_string("digital/email/reminder_sms.txt", context).strip()
+    # By email when the person has one; a person with only a mobile phone gets a text message.
+    if person.email:
+        EmailMessage(subject=subject, body=body, to=[person.email]).send()
+    elif person.phone:
+        send_sms(person.phone, text)
 
 
 @task()

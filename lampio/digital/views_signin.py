@@ -42,7 +42,7 @@ def _tell_outcome(request: HttpRequest, result: signin.TakePartResult) -> None:
     elif result.outcome == signin.TakePartOutcome.WAITLISTED:
         text = _(
             "The session is full, so you are on the waiting list. If a place frees up, it is "
-            "yours, and we will tell you by email."
+            "yours, and we will let you know."
         )
     elif result.outcome == signin.TakePartOutcome.DROP_IN:
         text = _("No enrolment is needed – just come back at the start time.")

@@ -5,12 +5,15 @@ Each message is rendered in the recipient's own language.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
 from lampio.accounts.models import User
+from lampio.core.sms import send_sms
 from lampio.offerings.models import (
     ACTIVE_ENROLMENT,
     Enrolment,
@@ -24,10 +27,31 @@ OCCURRENCE_EVENTS = {"cancelled", "postponed", "rescheduled", "moved_online"}
 ORDER_EVENTS = {"placed", "accepted", "declined", "proposed", "cancelled", "proposal_accepted"}
 
 
+def _starts_at(context: dict[str, object]) -> datetime | None:
+    """When the time a message is about starts, if it is about one."""
+    occurrence = context.get("occurrence")
+    for holder in (context.get("enrolment"), context.get("order")):
+        occurrence = occurrence or getattr(holder, "occurrence", None)
+    return occurrence.starts_at if isinstance(occurrence, Occurrence) else None
+
+
 def _send(person: User, template: str, context: dict[str, object], ics: bytes | None) -> None:
+    """Email the person; one with only a mobile number gets the subject line as a text message
+    (with the time, when the message is about one); one with neither gets nothing."""
+    if not person.email and not person.phone:
+        return
     with translation.override(person.preferred_language):
         subject = render_to_string(f"offerings/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"offerings/email/{template}.txt", context)
+        if not person.email:
+            text = render_to_string(
+                "offerings/email/short_sms.txt",
+                {"subject": subject, "starts_at": _starts_at(context)},
+            ).strip()
+        else:
+            body = render_to_string(f"offerings/email/{template}.txt", context)
+    if not person.email:
+        send_sms(str(person.phone), text)
+        return
     message = EmailMessage(subject=subject, body=body, to=[person.email])
     if ics is not None:
         message.attach("lampio.ics", ics, "text/calendar")

@@ -49,14 +49,6 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector} on {page.url}")
 
 
-@pytest.fixture(autouse=True)
-def without_websocket_failures(page, page_problems):
-    """The test server speaks WSGI only: the chat's socket cannot connect and the page falls
-    back to its forms, which is what this journey uses."""
-    yield
-    page_problems.messages[:] = [m for m in page_problems.messages if "WebSocket" not in m]
-
-
 @pytest.fixture
 def concert(live_server, make_municipality, make_organisation) -> Occurrence:
     """Tomorrow at 14:00 in Oulu: a free streamed concert for older people."""
@@ -90,7 +82,7 @@ def start_now(occurrence: Occurrence) -> None:
 
 
 def test_an_older_person_takes_part_watches_claps_asks_and_gives_feedback_by_keyboard(
-    page, page_problems, concert
+    page, concert
 ):
     session_url = f"/fi/lampio/sessions/{concert.pk}/"
 
@@ -179,7 +171,7 @@ def test_an_older_person_takes_part_watches_claps_asks_and_gives_feedback_by_key
 
 
 def test_care_unit_staff_start_the_ordered_session_on_the_big_screen_by_keyboard(
-    page, page_problems, log_in, settings, concert, make_organisation, make_member
+    page, log_in, settings, concert, make_organisation, make_member
 ):
     settings.LAMPIO_STAFF_MFA_REQUIRED = False
     unit = make_organisation(

@@ -180,12 +180,6 @@ def senior_world(
     }
 
 
-def _without_websocket_failures(page_problems) -> None:
-    """The live server here speaks WSGI only, so the chat's WebSocket cannot connect; the chat
-    falls back to refreshing, and its failed handshake is not a problem of these pages."""
-    page_problems.messages[:] = [m for m in page_problems.messages if "WebSocket" not in m]
-
-
 def _check(page, path: str) -> list[str]:
     problems: list[str] = []
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -209,7 +203,7 @@ def _check(page, path: str) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_senior_pages_are_calm_accessible_reflow_and_have_big_targets(
-    page, page_problems, log_in, senior_world, language
+    page, log_in, senior_world, language
 ):
     problems = []
     for path in senior_world["resident_pages"][:6]:
@@ -218,25 +212,23 @@ def test_senior_pages_are_calm_accessible_reflow_and_have_big_targets(
     for path in senior_world["resident_pages"]:
         problems += _check(page, f"/{language}/{path}")
     assert page.locator("video.player__video").count() == 1  # the live page, taking part
-    _without_websocket_failures(page_problems)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_care_pages_are_calm_accessible_reflow_and_have_big_targets(
-    page, page_problems, log_in, senior_world, language
+    page, log_in, senior_world, language
 ):
     log_in(page, senior_world["care_worker"])
     problems = []
     for path in senior_world["care_pages"]:
         problems += _check(page, f"/{language}/{path}")
     assert page.locator("video.player__video").count() == 1
-    _without_websocket_failures(page_problems)
     assert not problems, "\n".join(problems)
 
 
 def test_care_staff_start_the_session_on_the_big_screen_with_the_keyboard(
-    page, page_problems, log_in, senior_world
+    page, log_in, senior_world
 ):
     log_in(page, senior_world["care_worker"])
     page.goto(f"/fi/{senior_world['care_pages'][0]}")
@@ -247,7 +239,6 @@ def test_care_staff_start_the_session_on_the_big_screen_with_the_keyboard(
     video = page.locator("video.player__video")
     assert video.evaluate("v => v.controls && v.playsInline")
     assert video.evaluate("v => v.currentSrc").endswith("/static/digital/sound-test.wav")
-    _without_websocket_failures(page_problems)
 
 
 def test_calm_view_switches_off_and_on_without_javascript(page_without_js, senior_world):

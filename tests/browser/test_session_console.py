@@ -99,14 +99,6 @@ def desk(live_server, settings, tmp_path, make_organisation, make_member, make_u
     }
 
 
-@pytest.fixture(autouse=True)
-def without_websocket_failures(page, page_problems):
-    """The test server speaks WSGI only: the console's socket cannot connect, and the console
-    falls back to its refresh link."""
-    yield
-    page_problems.messages[:] = [m for m in page_problems.messages if "WebSocket" not in m]
-
-
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_every_page_of_the_providers_session_tools_is_accessible(page, log_in, desk, language):
     log_in(page, desk["editor"])

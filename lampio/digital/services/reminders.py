@@ -15,8 +15,8 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from lampio.offerings.models import ONLINE_FORMATS, OPEN_STATUSES, Enrolment, EnrolmentStatus
-from lampio.offerings.services.reminders import send_due_reminders
+from lampio.offerings.models import ONLINE_FORMATS, Enrolment
+from lampio.offerings.services.reminders import claim_due_enrolments, send_due_reminders
 
 REMIND_SOON = timedelta(minutes=15)
 
@@ -36,20 +36,12 @@ def send_soon_reminders(*, now: datetime | None = None) -> int:
 
     now = now or timezone.now()
     with transaction.atomic():
-        due = list(
-            Enrolment.objects.select_for_update(skip_locked=True)
-            .filter(
-                status=EnrolmentStatus.CONFIRMED,
-                reminded_soon_at__isnull=True,
-                person__isnull=False,
-                occurrence__status__in=OPEN_STATUSES,
-                occurrence__offering__format__in=ONLINE_FORMATS,
-                occurrence__starts_at__gt=now,
-                occurrence__starts_at__lte=now + REMIND_SOON,
-            )
-            .values_list("pk", flat=True)
+        due = claim_due_enrolments(
+            mark="reminded_soon_at",
+            now=now,
+            occurrence__offering__format__in=ONLINE_FORMATS,
+            occurrence__starts_at__lte=now + REMIND_SOON,
         )
-        Enrolment.objects.filter(pk__in=due).update(reminded_soon_at=now)
         Enrolment.objects.filter(pk__in=due, reminded_at__isnull=True).update(reminded_at=now)
         for enrolment_id in due:
             transaction.on_commit(

@@ -1,4 +1,4 @@
-"""Taking part without a password: a one-time code by email (or text message), then a seat.
+"""Taking part without a password: a one-time code by email or text message, then a seat.
 
 A code is 6 digits, valid 15 minutes, tried at most 5 times, and spent once; only a keyed hash
 is stored. At most 5 codes are sent to one address in an hour, counted from the stored rows, so
@@ -43,9 +43,6 @@ KEEP_CODES = timedelta(hours=1)
 REMEMBER_FOR = timedelta(days=180)
 TICKET_SALT = "lampio.digital.signin.ticket"
 
-PHONE_NOT_AVAILABLE = _lazy(
-    "Taking part with a mobile number is not possible yet. Please write your email address."
-)
 TOO_MANY_TRIES = _lazy(
     "The code was typed wrong too many times, so it no longer works. Ask for a new code."
 )
@@ -66,11 +63,6 @@ class TakePartOutcome(StrEnum):
 class TakePartResult:
     outcome: TakePartOutcome
     enrolment: Enrolment | None
-
-
-def phone_sign_in_available() -> bool:
-    """A person can be found by phone only if accounts store a verified phone number."""
-    return any(field.name == "phone" for field in User._meta.get_fields())
 
 
 def is_phone(address: str) -> bool:
@@ -132,8 +124,6 @@ def request_sign_in_code(
     from lampio.digital import tasks
 
     now = now or timezone.now()
-    if is_phone(address) and not phone_sign_in_available():
-        raise InvalidInput(PHONE_NOT_AVAILABLE, field="address")
     purge_sign_in_codes(now=now)
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     with transaction.atomic():
@@ -214,25 +204,35 @@ def _person_for_email(email: str, language: str) -> User:
     return user
 
 
+def _person_for_phone(phone: str, language: str) -> User:
+    """The person with this mobile number, or a new one known only by it (no email, no
+    password): the right code proves the number is theirs."""
+    user = User.objects.filter(phone=phone).first()
+    if user is None:
+        return User.objects.create_phone_user(
+            phone, preferred_language=language, phone_verified_at=timezone.now()
+        )
+    if user.phone_verified_at is None:
+        user.phone_verified_at = timezone.now()
+        user.save(update_fields=["phone_verified_at"])
+    return user
+
+
 def redeem_sign_in_code(
     *, address: str, code: str, language: str, now: datetime | None = None
 ) -> User:
-    """The person behind `address` if `code` is right: found by email or created, verified.
+    """The person behind `address` if `code` is right: found by email or mobile number, or
+    created (an email address is marked verified).
 
     The caller logs them in. Staff accounts are refused: they sign in with their password and
     second factor, which a code must not bypass.
     """
     now = now or timezone.now()
     _check_code(address, code, now)
-    if is_phone(address):
-        person = User.objects.filter(**{"phone": address}).first()
-        if person is None:
-            raise InvalidInput(
-                _("We could not sign you in with this number. Please use your email address."),
-                field="address",
-            )
-    else:
-        with transaction.atomic():
+    with transaction.atomic():
+        if is_phone(address):
+            person = _person_for_phone(address, language)
+        else:
             person = _person_for_email(address, language)
     if not person.is_active or person.deleted_at is not None:
         raise PermissionDenied(

@@ -234,3 +234,32 @@ def test_audience_message_goes_to_confirmed_people_only(
     assert mailoutbox[0].subject == "Linkki vaihtui"
     assert "10 minuuttia myöhemmin" in mailoutbox[0].body
     assert LogEntry.objects.get_for_object(sent).get().actor == concert_editor
+
+
+def test_audience_message_reaches_a_phone_only_person_by_text_message(
+    chat_live_session: Any,
+    concert_editor: Any,
+    settings: Any,
+    mailoutbox: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from lampio.accounts.models import User
+    from lampio.core import sms
+
+    settings.LAMPIO_SMS_BACKEND = "locmem"
+    sms.outbox.clear()
+    person = User.objects.create_phone_user("+358401234567")
+    Enrolment.objects.create(
+        occurrence=chat_live_session, person=person, seats=1, status=EnrolmentStatus.CONFIRMED
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        audience_messages.send_audience_message(
+            actor=concert_editor,
+            occurrence=chat_live_session,
+            subject="Linkki vaihtui",
+            body="Konsertti alkaa 10 minuuttia myöhemmin.",
+        )
+    texts = [message.text for message in sms.outbox if message.to == "+358401234567"]
+    assert len(texts) == 1 and "10 minuuttia myöhemmin" in texts[0]
+    assert f"/sessions/{chat_live_session.pk}/" in texts[0]
+    assert all("+358401234567" not in mail.to for mail in mailoutbox)

@@ -42,6 +42,12 @@ def test_other_numbers_are_not_finnish_mobiles(typed):
     assert normalise_finnish_mobile(typed) is None
 
 
+def test_a_mobile_number_is_accepted_in_e164():
+    form = AddressForm({"address": "040 123 4567"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["address"] == "+358401234567"
+
+
 def test_an_email_address_is_kept_in_lower_case():
     form = AddressForm({"address": "  Maija.M@Example.FI "})
     assert form.is_valid()
@@ -54,7 +60,6 @@ def test_an_email_address_is_kept_in_lower_case():
         ("maija@", "does not look right"),
         ("maija", "Write your email address, for example"),
         ("", "Write your email address or mobile number."),
-        ("040 123 4567", "not possible yet"),
     ],
 )
 def test_refusals_are_in_plain_words(typed, words):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from lampio.accounts.models import User
 from lampio.core import sms
-from lampio.core.errors import InvalidInput, PermissionDenied, RateLimited
+from lampio.core.errors import PermissionDenied, RateLimited
 from lampio.digital.models import SignInCode
 from lampio.digital.services import signin
 from lampio.offerings.models import Enrolment, EnrolmentStatus
@@ -66,24 +66,13 @@ def test_the_code_goes_by_email_and_only_its_hash_is_stored(db, signin_send, ses
     )
 
 
-def test_the_code_goes_by_text_message_when_accounts_have_phones(db, signin_send, monkeypatch):
-    monkeypatch.setattr(signin, "phone_sign_in_available", lambda: True)
+def test_the_code_goes_by_text_message_to_a_mobile_number(db, signin_send):
     code = signin_send("+358401234567")
     assert [message.to for message in sms.outbox] == ["+358401234567"]
     assert mail.outbox == []
     stored = SignInCode.objects.get()
     assert (stored.phone, stored.email) == ("+358401234567", "")
     assert stored.code_hash == signin.code_hash("+358401234567", code)
-
-
-def test_a_phone_number_is_refused_while_accounts_have_no_phone(db):
-    assert not signin.phone_sign_in_available()
-    with pytest.raises(InvalidInput) as refusal:
-        signin.request_sign_in_code(
-            address="+358401234567", occurrence=None, code_page_url=CODE_PAGE, language="en"
-        )
-    assert refusal.value.field == "address"
-    assert not SignInCode.objects.exists()
 
 
 def test_a_right_code_creates_a_person_without_password_and_verifies_the_email(db, signin_send):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from allauth.account.models import EmailAddress
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lampio.accounts.models import User
+from lampio.accounts.selectors import has_verified_contact
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
 from lampio.offerings import tasks
 from lampio.offerings.errors import (
@@ -101,7 +101,7 @@ def enrol(
     now = now or timezone.now()
     _check_seats(seats)
     check_enrolment_open(occurrence, now)
-    if not EmailAddress.objects.filter(user=actor, verified=True).exists():
+    if not has_verified_contact(actor):
         raise PermissionDenied(_("Verify your email address before you enrol."))
     with transaction.atomic(), set_actor(actor):
         if Enrolment.objects.filter(

@@ -13,27 +13,33 @@ from lampio.offerings.services.enrolment import notify_enrolment
 REMIND_BEFORE = timedelta(hours=24)
 
 
-def send_due_reminders(*, now: datetime | None = None) -> int:
-    """Queue a reminder for every confirmed enrolment starting within a day, not yet reminded.
+def claim_due_enrolments(*, mark: str, now: datetime, **conditions: object) -> list[int]:
+    """Lock the confirmed enrolments that still lack the `mark` timestamp and meet
+    `conditions`, set `mark` to `now` and return their ids. Call inside a transaction: rows
+    another run holds are skipped, so two overlapping runs never claim one enrolment twice."""
+    due = list(
+        Enrolment.objects.select_for_update(skip_locked=True)
+        .filter(
+            status=EnrolmentStatus.CONFIRMED,
+            person__isnull=False,
+            occurrence__status__in=OPEN_STATUSES,
+            occurrence__starts_at__gt=now,
+            **{f"{mark}__isnull": True},
+            **conditions,
+        )
+        .values_list("pk", flat=True)
+    )
+    Enrolment.objects.filter(pk__in=due).update(**{mark: now})
+    return due
 
-    Marking and queueing happen in one transaction per batch, with the rows locked, so two
-    overlapping runs of the job never remind a person twice.
-    """
+
+def send_due_reminders(*, now: datetime | None = None) -> int:
+    """Queue a reminder for every confirmed enrolment starting within a day, not yet reminded."""
     now = now or timezone.now()
     with transaction.atomic():
-        due = list(
-            Enrolment.objects.select_for_update(skip_locked=True)
-            .filter(
-                status=EnrolmentStatus.CONFIRMED,
-                reminded_at__isnull=True,
-                person__isnull=False,
-                occurrence__status__in=OPEN_STATUSES,
-                occurrence__starts_at__gt=now,
-                occurrence__starts_at__lte=now + REMIND_BEFORE,
-            )
-            .values_list("pk", flat=True)
+        due = claim_due_enrolments(
+            mark="reminded_at", now=now, occurrence__starts_at__lte=now + REMIND_BEFORE
         )
-        Enrolment.objects.filter(pk__in=due).update(reminded_at=now)
         for enrolment_id in due:
             notify_enrolment(enrolment_id, "reminder")
     return len(due)
