@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lampio.accounts.models import User
-from lampio.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from lampio.core.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+)
 from lampio.digital import hub
 from lampio.digital.audience import is_provider_staff, may_watch, may_write
 from lampio.digital.models import (
@@ -37,21 +43,17 @@ SECONDS_BETWEEN_MESSAGES = 2
 CHAT_PHASES = frozenset({Phase.DOORS_OPEN, Phase.LIVE})
 
 
-class ChatClosed(DomainError):
-    status = 409
+class ChatClosed(Conflict):
     code = "chat_closed"
     default_message = gettext_lazy("The chat is closed at the moment.")
 
 
-class Muted(DomainError):
-    status = 403
+class Muted(PermissionDenied):
     code = "muted"
     default_message = gettext_lazy("The moderator has turned off your messages in this session.")
 
 
-class TooFast(DomainError):
-    status = 429
-    code = "rate_limited"
+class TooFast(RateLimited):
     default_message = gettext_lazy("Please wait a moment before you send the next message.")
 
 
