@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from types import SimpleNamespace
 
@@ -11,6 +11,7 @@ import django_ratelimit.core
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from django.test import override_settings
 
 from lampio.accounts.models import User
 from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
@@ -32,6 +33,13 @@ def _steady_rate_limit_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rate-limit windows are aligned to the clock, so a test that crossed a minute boundary
     saw its counter start again and no 429 (it happened in CI); tests run in one fixed window."""
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1.9e9))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_files_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Session-wide, so data a module-scoped fixture stored is still there for its tests.
+    with override_settings(LAMPIO_PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private")):
+        yield
 
 
 @pytest.fixture(autouse=True)

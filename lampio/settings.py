@@ -259,6 +259,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "lampio" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("LAMPIO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Files only a permission-checking view hands out (captions of recordings); never under /media/.
+LAMPIO_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("LAMPIO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
+)
 HTTPS = env_bool("LAMPIO_HTTPS", False)
 # Hashed, compressed static files (cache forever) need `collectstatic` first, so they are the
 # production default; the demo and the tests serve the plain files.

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from lampio.core.storage import private_storage
 from lampio.offerings.models import Occurrence, Offering
 
 
@@ -69,7 +70,10 @@ class Recording(models.Model):
         related_name="recordings",
     )
     video_url = models.URLField(_("video address (HLS or MP4)"))
-    captions = models.FileField(_("captions (WebVTT)"), upload_to="captions/")
+    # Private: a paid recording's captions go only to those who may watch it (see the view).
+    captions = models.FileField(
+        _("captions (WebVTT)"), upload_to="captions/", storage=private_storage
+    )
     captions_language = models.CharField(
         _("captions language"),
         max_length=2,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -182,3 +183,15 @@ def test_the_session_page_panel_links_to_the_offerings_recordings(concert: Offer
 
     assert en("recording", recording_id=recording.pk) in html
     assert en("recording", recording_id=other.pk) not in html
+
+
+def test_captions_are_kept_outside_the_public_media_folder(settings, tmp_path) -> None:
+    """Only the captions view (which checks who may watch) hands captions out."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    field = Recording._meta.get_field("captions")
+    name = field.storage.save("captions/test.vtt", ContentFile(b"WEBVTT\n"))
+    stored = Path(field.storage.path(name))
+    assert stored.is_relative_to(Path(settings.LAMPIO_PRIVATE_MEDIA_ROOT))
+    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT))
+    with pytest.raises(ValueError):
+        field.storage.url(name)
