@@ -10,8 +10,10 @@ from types import SimpleNamespace
 import django_ratelimit.core
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from lampio.accounts.models import User
 from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
@@ -33,6 +35,12 @@ def _steady_rate_limit_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rate-limit windows are aligned to the clock, so a test that crossed a minute boundary
     saw its counter start again and no 429 (it happened in CI); tests run in one fixed window."""
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1.9e9))
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    # A request to an /en/ page leaves English active in the thread; each test starts in Finnish.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True, scope="session")

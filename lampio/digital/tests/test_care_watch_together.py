@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -158,3 +159,33 @@ def test_the_week_is_calm_and_says_when_nothing_is_ordered(care_client, care_uni
     page = care_client.get(_week_url(care_unit)).content.decode()
     assert 'class="text-normal contrast-normal calm"' in page
     assert "Your unit has no ordered sessions this week." in page
+
+
+def test_the_organisation_page_links_to_the_session_tools_of_each_side(
+    client, concert_provider, concert_editor, care_unit, care_worker, no_staff_mfa
+):
+    def links_on(organisation: Any) -> str:
+        page = reverse(
+            "tenancy:organisation",
+            kwargs={
+                "municipality": organisation.municipality.slug,
+                "organisation": organisation.slug,
+            },
+        )
+        return client.get(page).content.decode()
+
+    provider = {
+        "municipality": concert_provider.municipality.slug,
+        "organisation": concert_provider.slug,
+    }
+    unit = {"municipality": care_unit.municipality.slug, "organisation": care_unit.slug}
+    client.force_login(concert_editor)
+    provider_page = links_on(concert_provider)
+    assert reverse("digital_staff:recordings", kwargs=provider) in provider_page
+    assert reverse("digital_staff:packages", kwargs=provider) in provider_page
+    assert reverse("digital:care_week", kwargs=provider) not in provider_page
+    client.force_login(care_worker)
+    unit_page = links_on(care_unit)
+    assert reverse("digital:care_week", kwargs=unit) in unit_page
+    assert reverse("digital:care_packages", kwargs=unit) in unit_page
+    assert reverse("digital_staff:recordings", kwargs=unit) not in unit_page

@@ -14,3 +14,9 @@ register = template.Library()
 def may_publish_for(actor: Actor, organisation: Organisation) -> bool:
     """`{% if request.user|may_publish_for:organisation %}`: show the offerings desk link."""
     return can(actor, Action.PUBLISH, organisation)
+
+
+@register.filter
+def may_order_for(actor: Actor, organisation: Organisation) -> bool:
+    """`{% if request.user|may_order_for:organisation %}`: show a care unit's ordering links."""
+    return can(actor, Action.ORDER, organisation)
