@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lampio.core.multilingual import Translated
@@ -25,6 +26,13 @@ from lampio.digital.services.packages import (
 from lampio.offerings.models import GroupOrder, OrderStatus
 from lampio.offerings.services import cancel_order
 from lampio.tenancy.models import Role
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> Iterator[None]:
+    """These tests read the services' refusals in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

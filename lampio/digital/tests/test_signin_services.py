@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lampio.accounts.models import User
 from lampio.core import sms
@@ -19,6 +20,14 @@ from lampio.digital.models import SignInCode
 from lampio.digital.services import signin
 from lampio.offerings.models import Enrolment, EnrolmentStatus
 from lampio.tenancy.models import Role
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> Iterator[None]:
+    """These tests read the services' refusals in English."""
+    with translation.override("en"):
+        yield
+
 
 CODE_PAGE = "http://testserver/en/lampio/sessions/1/take-part/code/"
 
