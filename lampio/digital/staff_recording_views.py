@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError
-from lampio.core.forms import add_domain_error
+from lampio.core.forms import submitted
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.digital import recording_selectors as selectors
 from lampio.digital.feedback_summary import feedback_summary
@@ -80,16 +80,15 @@ def recording_create(request: HttpRequest, municipality: str, organisation: str)
         times=selectors.recordable_times(org),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_recording(
-                actor=user, details=form.details(), captions=form.captions_bytes() or b""
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The recording was added."))
-            return _to_list(org)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda: services.add_recording(
+            actor=user, details=form.details(), captions=form.captions_bytes() or b""
+        ),
+        success=_("The recording was added."),
+    ):
+        return _to_list(org)
     context = {
         "organisation": org,
         "form": form,
@@ -117,19 +116,15 @@ def recording_edit(
         recording=recording,
         initial=RecordingForm.initial_for(recording),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_recording(
-                actor=user,
-                recording=recording,
-                details=form.details(),
-                captions=form.captions_bytes(),
-            )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The recording was saved."))
-            return _to_list(org)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda: services.update_recording(
+            actor=user, recording=recording, details=form.details(), captions=form.captions_bytes()
+        ),
+        success=_("The recording was saved."),
+    ):
+        return _to_list(org)
     context = {"organisation": org, "form": form, "recording": recording, "has_offerings": True}
     return render(request, "digital/staff/recording_form.html", context)
 
