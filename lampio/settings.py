@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lampio.bookings",
     "lampio.offerings",
     "lampio.digital",
+    "lampio.feedback",
     "lampio.demo",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("lampio.feedback.open311_urls")),
     # Calendar apps subscribe without a language; the signed token is the key.
     path("feeds/bookings/<str:token>.ics", bookings_feed, name="bookings_feed"),
     path(
@@ -43,12 +44,14 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.bookings.staff_urls")),
     path("staff/", include("lampio.offerings.staff_urls")),
     path("staff/", include("lampio.digital.staff_urls")),
+    path("staff/", include("lampio.feedback.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
     path("bookings/", include("lampio.bookings.urls")),
     path("offerings/", include("lampio.offerings.urls")),
     path("lampio/", include("lampio.digital.urls")),
+    path("feedback/", include("lampio.feedback.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -160,3 +160,36 @@ def next_position(siblings: QuerySet[Any], *, limit: int, too_many: str) -> int:
 def attach_photo(field_file: FieldFile, content: bytes, extension: str) -> None:
     """Store the cleaned bytes under a random name: nothing of the uploader's file name is kept."""
     field_file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
+
+
+# --- The place a photo was taken, read only when its sender chooses to share it ----------------
+
+_GPS_IFD = 0x8825
+_LATITUDE_REF, _LATITUDE, _LONGITUDE_REF, _LONGITUDE = 1, 2, 3, 4
+
+
+def _degrees(parts: Any, reference: Any) -> float:
+    degrees, minutes, seconds = (float(part) for part in parts)
+    value = degrees + minutes / 60 + seconds / 3600
+    return -value if str(reference).upper() in {"S", "W"} else value
+
+
+def photo_location(data: bytes) -> tuple[float, float] | None:
+    """The GPS position in the photo's EXIF as (latitude, longitude), or None.
+
+    Called on the original bytes before `clean_photo` drops the EXIF, and only when the person
+    ticked "share the location of the photo"; the stored photo never carries it.
+    """
+    try:
+        with Image.open(io.BytesIO(data), formats=list(PHOTO_FORMATS)) as opened:
+            gps = opened.getexif().get_ifd(_GPS_IFD)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    try:
+        latitude = _degrees(gps[_LATITUDE], gps.get(_LATITUDE_REF, "N"))
+        longitude = _degrees(gps[_LONGITUDE], gps.get(_LONGITUDE_REF, "E"))
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return round(latitude, 6), round(longitude, 6)

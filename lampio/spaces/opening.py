@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
-from functools import lru_cache
-
-import holidays
 
 from lampio.core.timeranges import Interval, local_datetime, merge
+from lampio.core.workdays import is_public_holiday
 from lampio.spaces.models import OpeningException, OpeningHours, Space
-
-
-@lru_cache(maxsize=32)
-def finnish_public_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("FI", years=year))
-
-
-def is_public_holiday(day: date) -> bool:
-    return day in finnish_public_holidays(day.year)
 
 
 def _period(day: date, opens: time, closes: time) -> Interval:

@@ -1,0 +1,59 @@
+"""What the feedback app holds about a person, for export and erasure.
+
+Messages a person sent signed in are exported with their answers. Erasure keeps the message for
+the city's records but removes everything that ties it to the person: the account link, name,
+email, phone and pseudonym; the message then counts as anonymous.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lampio.accounts.models import User
+from lampio.core.privacy import register_personal_data
+from lampio.feedback.models import EventKind, Feedback, Identity
+
+
+def export_feedback(user: User) -> list[dict[str, Any]]:
+    messages = (
+        Feedback.objects.filter(author=user)
+        .select_related("category", "state")
+        .prefetch_related("events")
+        .order_by("submitted_at", "pk")
+    )
+    return [
+        {
+            "reference": feedback.pk,
+            "category": feedback.category.name,
+            "state": feedback.state.name,
+            "sent_at": feedback.submitted_at.isoformat(),
+            "sent_as": feedback.identity,
+            "pseudonym": feedback.pseudonym,
+            "text": feedback.text,
+            "contact_name": feedback.contact_name,
+            "contact_email": feedback.contact_email,
+            "contact_phone": feedback.contact_phone,
+            "address": feedback.address,
+            "answers": [
+                {"at": event.created_at.isoformat(), "text": event.text}
+                for event in feedback.events.all()
+                if event.kind == EventKind.REPLY
+            ],
+        }
+        for feedback in messages
+    ]
+
+
+def erase_feedback(user: User) -> None:
+    Feedback.objects.filter(author=user).update(
+        author=None,
+        identity=Identity.ANONYMOUS,
+        pseudonym="",
+        contact_name="",
+        contact_email="",
+        contact_phone="",
+        wants_contact=False,
+    )
+
+
+register_personal_data("feedback", export=export_feedback, erase=erase_feedback)

@@ -1,0 +1,5 @@
+"""Staff feedback handling under /<lang>/staff/<municipality>/<organisation>/feedback/."""
+
+app_name = "feedback_staff"
+
+urlpatterns: list = []
