@@ -352,3 +352,8 @@ LAMPIO_SERVE_MEDIA = env_bool("LAMPIO_SERVE_MEDIA", True)
 # Map tiles are configured per deployment; without a URL the pages show lists and addresses.
 LAMPIO_MAP_TILE_URL = os.environ.get("LAMPIO_MAP_TILE_URL", "")
 LAMPIO_MAP_ATTRIBUTION = os.environ.get("LAMPIO_MAP_ATTRIBUTION", "")
+# A writer's contact details are kept this long after their feedback was closed, then erased;
+# the message itself stays, anonymous, for the city's records and statistics.
+LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS", "365")
+)

@@ -8,7 +8,6 @@ Staff act on organisation B's objects while belonging only to organisation A, so
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
@@ -30,24 +29,20 @@ from lampio.offerings.models import (
 from lampio.offerings.services import enrol
 from lampio.spaces.models import OpeningException, SpacePhoto, Visibility
 from lampio.tenancy.models import Organisation, OrganisationKind, Role
-
-ANON, RESIDENT, OTHER_STAFF, OWN_STAFF = "anonymous", "resident", "staff of A on B", "staff of B"
-
-
-@dataclass(frozen=True)
-class Case:
-    expected: dict[str, int]
-    method: str = "get"
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def everyone(status: int) -> dict[str, int]:
-    return {ANON: status, RESIDENT: status, OTHER_STAFF: status, OWN_STAFF: status}
-
-
-LOGIN_REQUIRED = {ANON: 302, RESIDENT: 200, OTHER_STAFF: 200, OWN_STAFF: 200}
-STAFF_OF_B_ONLY = {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 200}
-STAFF_OF_B_POST = {ANON: 302, RESIDENT: 403, OTHER_STAFF: 404, OWN_STAFF: 302}
+from tests.matrix_cases import (
+    ANON,
+    LOGIN_REQUIRED,
+    OTHER_STAFF,
+    OWN_STAFF,
+    RESIDENT,
+    STAFF_OF_B_ONLY,
+    STAFF_OF_B_POST,
+    Case,
+    everyone,
+)
+from tests.matrix_feedback import API as FEEDBACK_API
+from tests.matrix_feedback import PAGES as FEEDBACK_PAGES
+from tests.matrix_feedback import feedback_objects
 
 PAGES: dict[str, Case] = {
     "home": Case(everyone(200)),
@@ -275,6 +270,10 @@ API: dict[tuple[str, str], Case] = {
 }
 
 
+PAGES.update(FEEDBACK_PAGES)
+API.update(FEEDBACK_API)
+
+
 def our_routes() -> dict[str, URLPattern]:
     routes: dict[str, URLPattern] = {}
 
@@ -402,6 +401,7 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             # First, so that objects others list under the same names below take precedence.
             **provider_objects(organisation_b),
             **digital_objects(organisation_b),
+            **feedback_objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

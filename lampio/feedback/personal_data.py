@@ -1,22 +1,32 @@
 """What the feedback app holds about a person, for export and erasure.
 
-Messages a person sent signed in are exported with their answers. Erasure keeps the message for
-the city's records but removes everything that ties it to the person: the account link, name,
-email, phone and pseudonym; the message then counts as anonymous.
+Messages a person sent signed in, or under their account's email address without signing in, are
+exported with their answers. Erasure keeps the message for the city's records but removes
+everything that ties it to the person: the account link, name, email, phone and pseudonym; the
+message then counts as anonymous. Photos stay: they show the place, not the person.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from lampio.accounts.models import User
 from lampio.core.privacy import register_personal_data
 from lampio.feedback.models import EventKind, Feedback, Identity
 
 
+def _sent_by(user: User) -> QuerySet[Feedback]:
+    sent = Q(author=user)
+    if user.email:
+        sent |= Q(contact_email__iexact=user.email)
+    return Feedback.objects.filter(sent)
+
+
 def export_feedback(user: User) -> list[dict[str, Any]]:
     messages = (
-        Feedback.objects.filter(author=user)
+        _sent_by(user)
         .select_related("category", "state")
         .prefetch_related("events")
         .order_by("submitted_at", "pk")
@@ -45,7 +55,7 @@ def export_feedback(user: User) -> list[dict[str, Any]]:
 
 
 def erase_feedback(user: User) -> None:
-    Feedback.objects.filter(author=user).update(
+    _sent_by(user).update(
         author=None,
         identity=Identity.ANONYMOUS,
         pseudonym="",
