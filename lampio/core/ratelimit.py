@@ -26,9 +26,20 @@ def user_or_ip(group: str, request: HttpRequest) -> str:
     return f"ip:{request.META.get('REMOTE_ADDR', '')}"
 
 
-def check_rate_limit(request: HttpRequest, *, group: str, rate: str) -> None:
+def client_ip(group: str, request: HttpRequest) -> str:
+    """Key a limit by client address, logged in or not (e.g. many accounts from one place)."""
+    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def check_rate_limit(
+    request: HttpRequest,
+    *,
+    group: str,
+    rate: str,
+    key: Callable[[str, HttpRequest], str] = user_or_ip,
+) -> None:
     """Count one attempt in `group`; raise RateLimited when over `rate` (e.g. "10/m")."""
-    if is_ratelimited(request, group=group, key=user_or_ip, rate=rate, increment=True):
+    if is_ratelimited(request, group=group, key=key, rate=rate, increment=True):
         raise RateLimited()
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from lampio.accounts.models import User
 from lampio.demo import data
 from lampio.demo.digital import load_digital
+from lampio.demo.feedback import load_feedback
 from lampio.demo.offerings_loader import load_offerings
 from lampio.demo.spaces_loader import load_spaces
 from lampio.tenancy.models import Membership, Municipality, Organisation
@@ -69,6 +70,8 @@ def load_demo() -> LoadSummary:
     offerings = load_offerings(organisations=organisations)
     # Digital sessions for older people: their residents and care staff are made just above.
     digital = load_digital(organisations=organisations)
+    # Feedback is about the venues, spaces and offerings above, handled by their staff.
+    load_feedback(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),

@@ -14,33 +14,18 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
+from lampio.core.phones import normalise_mobile
 from lampio.digital.services.signin import CODE_DIGITS
-
-_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 
 
 def normalise_finnish_mobile(text: str) -> str | None:
     """A Finnish mobile number as E.164 (+358401234567), or None if `text` is not one.
 
-    Accepts the ways people write them: "040 123 4567", "040-1234567", "+358 40 123 4567",
-    "00358401234567". Mobile numbers start with 4 or 50 after the country code and have
-    8 to 10 digits there.
+    Sign-in codes go by text message only to Finnish mobile numbers: the SMS gateway the cities
+    contract serves those.
     """
-    number = _PHONE_SEPARATORS.sub("", text.strip())
-    if number.startswith("+358"):
-        national = number[4:]
-    elif number.startswith("00358"):
-        national = number[5:]
-    elif number.startswith("0") and not number.startswith("00"):
-        national = number[1:]
-    else:
-        return None
-    national = national.removeprefix("0")  # "+358 (0)40 ..." is a common way to write it
-    if not national.isdigit() or not 8 <= len(national) <= 10:
-        return None
-    if not (national.startswith("4") or national.startswith("50")):
-        return None
-    return f"+358{national}"
+    phone = normalise_mobile(text)
+    return phone if phone is not None and phone.startswith("+358") else None
 
 
 def normalise_address(text: str) -> str:

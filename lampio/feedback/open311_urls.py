@@ -1,5 +1,16 @@
 """Open311 GeoReport v2 under /open311/v2/ (no language prefix: clients are machines)."""
 
+from django.urls import path, re_path
+
+from lampio.feedback import open311
+
 app_name = "open311"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("services.json", open311.services, name="services"),
+    path("services/<slug:service_code>.json", open311.service_definition, name="service"),
+    path("requests.json", open311.requests, name="requests"),
+    path("requests/<int:feedback_id>.json", open311.service_request, name="request"),
+    # The spec's other format (XML) is not offered; say so in the spec's error format.
+    re_path(r"^(?:services|requests)(?:/[^/]+)?\.xml$", open311.unsupported_format),
+]

@@ -7,5 +7,9 @@ from lampio.feedback import views
 app_name = "feedback"
 
 urlpatterns = [
+    path("", views.public, name="public"),
+    path("new/", views.give, name="give"),
+    path("sent/<str:token>/", views.receipt, name="receipt"),
     path("track/<str:token>/", views.track, name="track"),
+    path("photos/<int:photo_id>/", views.photo, name="photo"),
 ]

@@ -28,6 +28,8 @@ PUBLIC_PAGES = {
     "offerings:calendar": "offerings/calendar/",
     "digital:home": "lampio/",
     "digital:recordings": "lampio/recordings/",
+    "feedback:give": "feedback/new/",
+    "feedback:public": "feedback/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -62,6 +64,8 @@ NOT_SWEPT = {
     "offerings:unit_orders": "403 to people outside care units and schools; swept as care-unit"
     " staff by test_offering_pages_have_no_axe_violations in test_offerings_journey.py",
     "set_language": "a POST-only redirect back to the page in the new language",
+    "open311:services": "Open311 GeoReport v2 JSON for machine clients, not a page",
+    "open311:requests": "Open311 GeoReport v2 JSON for machine clients, not a page",
 }
 
 

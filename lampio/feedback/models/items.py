@@ -138,6 +138,8 @@ class Feedback(models.Model):
             models.Index(fields=["organisation", "-submitted_at"], name="feedback_inbox"),
             models.Index(fields=["organisation", "state", "-submitted_at"], name="feedback_state"),
             models.Index(fields=["organisation", "due_at"], name="feedback_due"),
+            # Open311 lists are cached under the municipality's latest change (MAX(updated_at)).
+            models.Index(fields=["municipality", "updated_at"], name="feedback_updated"),
             models.Index(
                 fields=["municipality", "-submitted_at"],
                 condition=Q(is_published=True),

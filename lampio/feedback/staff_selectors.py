@@ -1,0 +1,357 @@
+"""Reads of the staff side of feedback: the inbox, one message, the counts and the week's summary.
+
+Every read is scoped to one organisation the actor may VIEW; a message of another organisation
+is not found. Overdue is derived at read time: an open-kind state and `due_at` in the past.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from auditlog.context import set_actor
+from auditlog.signals import accessed
+from django.core.paginator import Page, Paginator
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from lampio.accounts.models import User
+from lampio.core.errors import NotFound
+from lampio.core.timeranges import LOCAL_ZONE, local_datetime
+from lampio.core.workdays import is_working_day
+from lampio.feedback.models import (
+    Feedback,
+    FeedbackCategory,
+    FeedbackEvent,
+    FeedbackState,
+    ReplyTemplate,
+    StateKind,
+)
+from lampio.tenancy.models import Organisation
+from lampio.tenancy.permissions import Action, Actor, can, role_ids_allowing
+
+PER_PAGE = 25
+STATE_KINDS = (StateKind.OPEN, StateKind.ANSWERED, StateKind.CLOSED)
+AGES = ("overdue", "week", "month", "older")
+INBOX_RELATED = (
+    "category",
+    "state",
+    "assignee",
+    "venue",
+    "space",
+    "booking__space",
+    "offering",
+    "occurrence__offering",
+)
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    """The inbox's GET filters (see the filter form); empty values filter nothing."""
+
+    state: str = ""  # a state's slug, or a kind: open | answered | closed
+    category: str = ""  # a category's code
+    assignee: str = ""  # me | none | a user id
+    age: str = ""  # overdue | week | month | older
+    q: str = ""  # words in the text or address, or the message's number
+
+
+def _check_view(actor: Actor, organisation: Organisation) -> None:
+    if not can(actor, Action.VIEW, organisation):
+        raise NotFound()
+
+
+def _with_overdue(queryset: QuerySet[Feedback], now: datetime) -> QuerySet[Feedback]:
+    return queryset.annotate(
+        is_overdue=Case(
+            When(state__kind=StateKind.OPEN, due_at__lt=now, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def _filtered(
+    queryset: QuerySet[Feedback], filters: InboxFilters, actor: Actor, now: datetime
+) -> QuerySet[Feedback]:
+    if filters.state in STATE_KINDS:
+        queryset = queryset.filter(state__kind=filters.state)
+    elif filters.state:
+        queryset = queryset.filter(state__slug=filters.state)
+    if filters.category:
+        queryset = queryset.filter(category__code=filters.category)
+    if filters.assignee == "me":
+        queryset = queryset.filter(assignee_id=actor.pk)
+    elif filters.assignee == "none":
+        queryset = queryset.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        queryset = queryset.filter(assignee_id=int(filters.assignee))
+    if filters.age == "overdue":
+        queryset = queryset.filter(state__kind=StateKind.OPEN, due_at__lt=now)
+    elif filters.age == "week":
+        queryset = queryset.filter(submitted_at__gte=now - timedelta(days=7))
+    elif filters.age == "month":
+        queryset = queryset.filter(submitted_at__gte=now - timedelta(days=30))
+    elif filters.age == "older":
+        queryset = queryset.filter(submitted_at__lt=now - timedelta(days=30))
+    words = filters.q.strip()
+    if words:
+        number = words.lstrip("#")
+        match = Q(text__icontains=words) | Q(address__icontains=words)
+        if number.isdigit():
+            match |= Q(pk=int(number))
+        queryset = queryset.filter(match)
+    return queryset
+
+
+def inbox_rows(
+    *, actor: Actor, organisation: Organisation, filters: InboxFilters, now: datetime | None = None
+) -> QuerySet[Feedback]:
+    """The organisation's messages matching `filters`: overdue first, then newest first."""
+    _check_view(actor, organisation)
+    now = now or timezone.now()
+    queryset = Feedback.objects.filter(organisation=organisation).select_related(*INBOX_RELATED)
+    return _with_overdue(_filtered(queryset, filters, actor, now), now).order_by(
+        "-is_overdue", "-submitted_at", "-pk"
+    )
+
+
+def inbox(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    filters: InboxFilters,
+    page: int | str | None = 1,
+    now: datetime | None = None,
+) -> Page:
+    """One page (25 rows) of the inbox; a page number out of range gives the last page."""
+    rows = inbox_rows(actor=actor, organisation=organisation, filters=filters, now=now)
+    return Paginator(rows, PER_PAGE).get_page(page)
+
+
+def detail(*, actor: Actor, organisation: Organisation, feedback_id: int) -> Feedback:
+    """One message of `organisation` with its photos and timeline; the read is audited when it
+    shows the writer's personal details."""
+    _check_view(actor, organisation)
+    queryset = Feedback.objects.filter(organisation=organisation, pk=feedback_id)
+    feedback = (
+        _with_overdue(
+            queryset.select_related(*INBOX_RELATED, "author", "merged_into"), timezone.now()
+        )
+        .prefetch_related("photos")
+        .first()
+    )
+    if feedback is None:
+        raise NotFound()
+    if feedback.author_id or feedback.contact_email or feedback.contact_phone:
+        with set_actor(actor):
+            accessed.send(Feedback, instance=feedback)
+    return feedback
+
+
+def timeline(feedback: Feedback) -> list[FeedbackEvent]:
+    return list(
+        feedback.events.select_related("actor", "state", "from_organisation", "to_organisation")
+    )
+
+
+def find_in(*, actor: Actor, organisation: Organisation, reference: int) -> Feedback:
+    """A message of `organisation` by its number (for merging); NotFound otherwise."""
+    _check_view(actor, organisation)
+    feedback = Feedback.objects.filter(organisation=organisation, pk=reference).first()
+    if feedback is None:
+        raise NotFound()
+    return feedback
+
+
+@dataclass(frozen=True)
+class InboxCounts:
+    open: int
+    overdue: int
+    new_this_week: int
+    unassigned: int
+
+
+def counts(*, actor: Actor, organisation: Organisation, now: datetime | None = None) -> InboxCounts:
+    """The inbox header's numbers, in one query."""
+    _check_view(actor, organisation)
+    now = now or timezone.now()
+    is_open = Q(state__kind=StateKind.OPEN)
+    totals = Feedback.objects.filter(organisation=organisation).aggregate(
+        open=Count("pk", filter=is_open),
+        overdue=Count("pk", filter=is_open & Q(due_at__lt=now)),
+        new_this_week=Count("pk", filter=Q(submitted_at__gte=now - timedelta(days=7))),
+        unassigned=Count("pk", filter=is_open & Q(assignee__isnull=True)),
+    )
+    return InboxCounts(**totals)
+
+
+def members(*, actor: Actor, organisation: Organisation) -> QuerySet[User]:
+    """Who a message can be assigned to: members who may handle feedback."""
+    _check_view(actor, organisation)
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation=organisation,
+            memberships__role__in=role_ids_allowing(Action.MANAGE),
+        )
+        .order_by("first_name", "last_name", "email")
+        .distinct()
+    )
+
+
+def states_of(municipality_id: int) -> QuerySet[FeedbackState]:
+    return FeedbackState.objects.filter(municipality_id=municipality_id)
+
+
+def staff_categories_of(municipality_id: int) -> QuerySet[FeedbackCategory]:
+    """All the municipality's categories: old messages may be in one no longer in use."""
+    return FeedbackCategory.objects.filter(municipality_id=municipality_id)
+
+
+def forward_targets(organisation: Organisation) -> QuerySet[Organisation]:
+    """Where a message can be forwarded: the other active organisations of the municipality."""
+    return (
+        Organisation.objects.filter(municipality_id=organisation.municipality_id, is_active=True)
+        .exclude(pk=organisation.pk)
+        .order_by("name")
+    )
+
+
+def reply_templates_of(*, actor: Actor, organisation: Organisation) -> QuerySet[ReplyTemplate]:
+    _check_view(actor, organisation)
+    return ReplyTemplate.objects.filter(organisation=organisation)
+
+
+def reply_template(*, actor: Actor, organisation: Organisation, template_id: int) -> ReplyTemplate:
+    template = reply_templates_of(actor=actor, organisation=organisation).filter(pk=template_id)
+    found = template.first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def template_text(template: ReplyTemplate, language: str) -> str:
+    """The template's text in the writer's language, or in Finnish when not translated."""
+    return str(getattr(template, f"body_{language}", "") or getattr(template, "body_fi", ""))
+
+
+# --- Weekly summary -----------------------------------------------------------------------------
+
+
+def working_days_between(start: datetime, end: datetime) -> int:
+    """Working days after `start`'s local day up to and including `end`'s (same day: 0)."""
+    day = start.astimezone(LOCAL_ZONE).date()
+    last = end.astimezone(LOCAL_ZONE).date()
+    days = 0
+    while day < last:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            days += 1
+    return days
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    name: str
+    received: int
+    answered: int
+    closed: int
+
+
+@dataclass(frozen=True)
+class WeeklySummary:
+    organisation: Organisation
+    week_start: date
+    week_end: date  # the week's last day (Sunday)
+    received: int
+    answered: int
+    closed: int
+    still_open: int
+    overdue: int
+    median_answer_days: float | None
+    categories: list[CategoryRow] = field(default_factory=list)
+
+    @property
+    def median_days_for_plural(self) -> int:
+        """The median rounded, to pick the singular or plural of "working days"."""
+        return round(self.median_answer_days or 0)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing happened and nothing waits: no summary needs sending."""
+        return not (self.received or self.answered or self.closed or self.still_open)
+
+
+def previous_week_start(today: date) -> date:
+    """Monday of the ISO week before the one `today` is in."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
+def weekly_summary(organisation: Organisation, week_start: date) -> WeeklySummary:
+    """What came in and what was done in one week (Monday–Sunday, Helsinki time).
+
+    Still open and overdue are as at the end of the week, of the messages received by then.
+    """
+    week_start = week_start - timedelta(days=week_start.weekday())
+    begins = local_datetime(week_start, time(0))
+    ends = local_datetime(week_start + timedelta(days=7), time(0))
+    messages = Feedback.objects.filter(organisation=organisation)
+    received = Q(submitted_at__gte=begins, submitted_at__lt=ends)
+    answered = Q(answered_at__gte=begins, answered_at__lt=ends)
+    closed = Q(closed_at__gte=begins, closed_at__lt=ends)
+    # Open at the week's end: received by then and neither closed nor answered by then.
+    waiting = (
+        Q(submitted_at__lt=ends)
+        & (Q(closed_at__isnull=True) | Q(closed_at__gte=ends))
+        & (Q(answered_at__isnull=True) | Q(answered_at__gte=ends))
+        & Q(merged_into__isnull=True)
+    )
+    totals = messages.aggregate(
+        received=Count("pk", filter=received),
+        answered=Count("pk", filter=answered),
+        closed=Count("pk", filter=closed),
+        still_open=Count("pk", filter=waiting),
+        overdue=Count("pk", filter=waiting & Q(due_at__lt=ends)),
+    )
+    answer_days = [
+        working_days_between(sent, first_answer)
+        for sent, first_answer in messages.filter(answered).values_list(
+            "submitted_at", "answered_at"
+        )
+        if first_answer is not None
+    ]
+    per_category = (
+        messages.filter(received | answered | closed)
+        .values("category_id")
+        .annotate(
+            received=Count("pk", filter=received),
+            answered=Count("pk", filter=answered),
+            closed=Count("pk", filter=closed),
+        )
+        .order_by("category_id")
+    )
+    names = {
+        category.pk: category.name
+        for category in FeedbackCategory.objects.filter(
+            pk__in=[row["category_id"] for row in per_category]
+        )
+    }
+    rows = [
+        CategoryRow(
+            name=names.get(row["category_id"], ""),
+            received=row["received"],
+            answered=row["answered"],
+            closed=row["closed"],
+        )
+        for row in per_category
+    ]
+    return WeeklySummary(
+        organisation=organisation,
+        week_start=week_start,
+        week_end=week_start + timedelta(days=6),
+        median_answer_days=statistics.median(answer_days) if answer_days else None,
+        categories=sorted(rows, key=lambda row: row.name),
+        **totals,
+    )
