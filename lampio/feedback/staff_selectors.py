@@ -138,15 +138,12 @@ class OverdueFirst:
         self._overdue = matching.filter(overdue).order_by("-submitted_at", "-pk")
         self._rest = matching.exclude(overdue).order_by("-submitted_at", "-pk")
         self._matching = matching
-        self._overdue_q = overdue
         self._sizes: tuple[int, int] | None = None
 
     def _counts(self) -> tuple[int, int]:
         if self._sizes is None:
-            totals = self._matching.aggregate(
-                total=Count("pk"), overdue=Count("pk", filter=self._overdue_q)
-            )
-            self._sizes = (totals["overdue"], totals["total"])
+            # Two counts rather than one with a FILTER: each is read from an index alone.
+            self._sizes = (self._overdue.count(), self._matching.count())
         return self._sizes
 
     def count(self) -> int:
@@ -242,16 +239,17 @@ class InboxCounts:
 
 
 def counts(*, actor: Actor, organisation: Organisation, now: datetime | None = None) -> InboxCounts:
-    """The inbox header's numbers, in one query."""
+    """The inbox header's numbers: two small reads, since only open messages can be overdue or
+    waiting for someone, and only the last week's are new."""
     _check_view(actor, organisation)
     now = now or timezone.now()
-    is_open = Q(state__kind=StateKind.OPEN)
-    totals = Feedback.objects.filter(organisation=organisation).aggregate(
-        open=Count("pk", filter=is_open),
-        overdue=Count("pk", filter=is_open & Q(due_at__lt=now)),
-        new_this_week=Count("pk", filter=Q(submitted_at__gte=now - timedelta(days=7))),
-        unassigned=Count("pk", filter=is_open & Q(assignee__isnull=True)),
+    mine = Feedback.objects.filter(organisation=organisation)
+    totals = mine.filter(state_id__in=_state_ids(organisation, kind=StateKind.OPEN)).aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(due_at__lt=now)),
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
     )
+    totals["new_this_week"] = mine.filter(submitted_at__gte=now - timedelta(days=7)).count()
     return InboxCounts(**totals)
 
 

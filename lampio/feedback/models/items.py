@@ -136,7 +136,13 @@ class Feedback(models.Model):
         ordering = ["-submitted_at", "-pk"]
         indexes = [
             models.Index(fields=["organisation", "-submitted_at"], name="feedback_inbox"),
-            models.Index(fields=["organisation", "state", "-submitted_at"], name="feedback_state"),
+            # Open messages are few beside the closed ones: the inbox's counts and its "overdue
+            # first" part read them from this index alone.
+            models.Index(
+                fields=["organisation", "state", "-submitted_at"],
+                include=["due_at", "assignee"],
+                name="feedback_state",
+            ),
             models.Index(fields=["organisation", "due_at"], name="feedback_due"),
             # Open311 lists are cached under the municipality's latest change (MAX(updated_at)).
             models.Index(fields=["municipality", "updated_at"], name="feedback_updated"),
