@@ -106,7 +106,7 @@ def _request_item(request: HttpRequest, found: selectors.ServiceRequest) -> dict
         return item  # not public: nothing the writer wrote, nor where
     photo = None
     if found.photo_id is not None:
-        photo = reverse("feedback:photo", kwargs={"photo_id": found.photo_id})
+        photo = reverse("feedback:photo", kwargs={"feedback_photo_id": found.photo_id})
     item.update(
         {
             "status_notes": found.status_notes,

@@ -18,7 +18,7 @@ from lampio.feedback.models import Feedback, FeedbackEvent
 def tracking_link(feedback: Feedback) -> str:
     """The absolute tracking address, in the writer's language, for messages sent by jobs."""
     with translation.override(feedback.language):
-        path = reverse("feedback:track", kwargs={"token": feedback.tracking_token})
+        path = reverse("feedback:track", kwargs={"feedback_token": feedback.tracking_token})
     return f"{settings.LAMPIO_SITE_URL}{path}"
 
 

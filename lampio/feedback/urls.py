@@ -9,7 +9,7 @@ app_name = "feedback"
 urlpatterns = [
     path("", views.public, name="public"),
     path("new/", views.give, name="give"),
-    path("sent/<str:token>/", views.receipt, name="receipt"),
-    path("track/<str:token>/", views.track, name="track"),
-    path("photos/<int:photo_id>/", views.photo, name="photo"),
+    path("sent/<str:feedback_token>/", views.receipt, name="receipt"),
+    path("track/<str:feedback_token>/", views.track, name="track"),
+    path("photos/<int:feedback_photo_id>/", views.photo, name="photo"),
 ]

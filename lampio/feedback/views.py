@@ -107,7 +107,7 @@ def give(request: HttpRequest) -> HttpResponse:
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                return redirect("feedback:receipt", token=feedback.tracking_token)
+                return redirect("feedback:receipt", feedback_token=feedback.tracking_token)
         _ask_for_photos_again(request, form)
     else:
         form = FeedbackForm(initial=_initial(request, chosen), categories=categories)
@@ -116,7 +116,7 @@ def give(request: HttpRequest) -> HttpResponse:
 
 def _tracking_context(request: HttpRequest, feedback: Feedback) -> dict[str, Any]:
     link = request.build_absolute_uri(
-        reverse("feedback:track", kwargs={"token": feedback.tracking_token})
+        reverse("feedback:track", kwargs={"feedback_token": feedback.tracking_token})
     )
     return {
         "feedback": feedback,
@@ -133,13 +133,13 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def receipt(request: HttpRequest, token: str) -> HttpResponse:
-    feedback = found(selectors.tracked_feedback, token=token)
+def receipt(request: HttpRequest, feedback_token: str) -> HttpResponse:
+    feedback = found(selectors.tracked_feedback, token=feedback_token)
     return _private(render(request, "feedback/receipt.html", _tracking_context(request, feedback)))
 
 
-def track(request: HttpRequest, token: str) -> HttpResponse:
-    feedback = found(selectors.tracked_feedback, token=token)
+def track(request: HttpRequest, feedback_token: str) -> HttpResponse:
+    feedback = found(selectors.tracked_feedback, token=feedback_token)
     events = list(resident_selectors.public_timeline(feedback))
     context = {
         **_tracking_context(request, feedback),
@@ -178,10 +178,10 @@ def public(request: HttpRequest) -> HttpResponse:
     return render(request, "feedback/public.html", context)
 
 
-def photo(request: HttpRequest, photo_id: int) -> HttpResponseBase:
+def photo(request: HttpRequest, feedback_photo_id: int) -> HttpResponseBase:
     try:
         access = resident_selectors.photo_for(
-            actor=request.user, photo_id=photo_id, token=request.GET.get("t", "")
+            actor=request.user, photo_id=feedback_photo_id, token=request.GET.get("t", "")
         )
         image = access.photo.image.open("rb")
     except (NotFound, FileNotFoundError) as error:

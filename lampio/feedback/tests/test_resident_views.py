@@ -139,7 +139,7 @@ def test_a_resident_gives_feedback_on_their_own_booking(
     )
     feedback = Feedback.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == url("feedback:receipt", token=feedback.tracking_token)
+    assert response["Location"] == url("feedback:receipt", feedback_token=feedback.tracking_token)
     assert feedback.booking == booking and feedback.author == resident
     assert feedback.organisation_id == hall.venue.organisation_id
     assert feedback.language == "en"
@@ -257,7 +257,7 @@ def test_the_map_comes_only_with_a_tile_server(client, jurisdiction, settings):
 
 def test_tracking_shows_the_state_answers_and_no_internal_notes(client, make_feedback, city):
     feedback = make_feedback(text="Tuolit ovat rikki.")
-    address = url("feedback:track", token=feedback.tracking_token)
+    address = url("feedback:track", feedback_token=feedback.tracking_token)
     assert "No answer yet." in client.get(address).content.decode()
     answered = FeedbackState.objects.get(municipality=city, kind="answered")
     FeedbackEvent.objects.create(feedback=feedback, kind=EventKind.NOTE, text="Sisäinen muistio")
@@ -271,7 +271,7 @@ def test_tracking_shows_the_state_answers_and_no_internal_notes(client, make_fee
     assert "No answer yet." not in html
     assert f"Status changed: {answered.name}" in html
     assert "Sisäinen muistio" not in html
-    assert client.get(url("feedback:track", token="wrong")).status_code == 404
+    assert client.get(url("feedback:track", feedback_token="wrong")).status_code == 404
 
 
 def test_merged_feedback_says_so_without_revealing_the_other(client, make_feedback):
@@ -279,7 +279,9 @@ def test_merged_feedback_says_so_without_revealing_the_other(client, make_feedba
     duplicate = make_feedback(text="Ovi jumittaa taas.")
     Feedback.objects.filter(pk=duplicate.pk).update(merged_into=original)
     FeedbackEvent.objects.create(feedback=duplicate, kind=EventKind.MERGED)
-    html = client.get(url("feedback:track", token=duplicate.tracking_token)).content.decode()
+    html = client.get(
+        url("feedback:track", feedback_token=duplicate.tracking_token)
+    ).content.decode()
     assert "merged with another message" in html
     assert original.tracking_token not in html and "Ovi on jumissa." not in html
 
@@ -304,7 +306,7 @@ def test_a_photo_is_shown_to_the_link_holder_and_the_answering_staff_only(
 ):
     feedback = make_feedback(photos=[jpeg_bytes()], wants_public=True)
     photo = feedback.photos.get()
-    address = url("feedback:photo", photo_id=photo.pk)
+    address = url("feedback:photo", feedback_photo_id=photo.pk)
     assert client.get(address).status_code == 404
     assert client.get(address, {"t": "not-the-token"}).status_code == 404
     response = client.get(address, {"t": feedback.tracking_token})
@@ -324,7 +326,9 @@ def test_a_photo_is_shown_to_the_link_holder_and_the_answering_staff_only(
     Feedback.objects.filter(pk=feedback.pk).update(photos_public=True)
     response = client.get(address)
     assert response.status_code == 200 and response["Cache-Control"].startswith("public")
-    tracked = client.get(url("feedback:track", token=feedback.tracking_token)).content.decode()
+    tracked = client.get(
+        url("feedback:track", feedback_token=feedback.tracking_token)
+    ).content.decode()
     assert f"{address}?t={feedback.tracking_token}" in tracked
 
 
