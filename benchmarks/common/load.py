@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 TIMEOUT_SECONDS = 60
@@ -96,15 +97,23 @@ def _perform(client: Client, operation: Operation, expected: set[int], out: Outc
 
 
 def run_clients(
-    port: int, workloads: list[list[Operation]], *, expected: set[int], time_limit: float
+    port: int,
+    workloads: list[list[Operation]],
+    *,
+    expected: set[int],
+    time_limit: float,
+    make_client: Callable[[int], Client] | None = None,
 ) -> Outcome:
-    """Run one thread per workload until each has sent all of it or the time limit passes."""
+    """Run one thread per workload until each has sent all of it or the time limit passes.
+
+    `make_client` builds each thread's connection (e.g. one that sends a session cookie).
+    """
     outcomes = [Outcome() for _ in workloads]
     start = threading.Barrier(len(workloads) + 1)
     deadline = [0.0]
 
     def work(operations: list[Operation], out: Outcome) -> None:
-        client = Client(port)
+        client = make_client(port) if make_client else Client(port)
         try:
             start.wait()
             for operation in operations:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import http.client
 import random
-import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from common.load import TIMEOUT_SECONDS, Call, Client, Operation, Outcome, _perform
+from common.load import Call, Client, Operation, Outcome, run_clients
 
 from feedback.data import Prepared
 
@@ -59,39 +58,14 @@ class CookieClient(Client):
 
 
 def run(port: int, cookie: str, workloads: list[list[Operation]], time_limit: float) -> Outcome:
-    """Like common.load.run_clients, with CookieClient; every answer should be a 200."""
-    outcomes = [Outcome() for _ in workloads]
-    barrier = threading.Barrier(len(workloads) + 1)
-    deadline = [0.0]
-
-    def work(operations: list[Operation], out: Outcome) -> None:
-        client = CookieClient(port, cookie)
-        try:
-            barrier.wait()
-            for operation in operations:
-                if time.monotonic() > deadline[0]:
-                    break
-                _perform(client, operation, {200}, out)
-        except Exception as error:  # one broken client must not hang or hide the run
-            out.failures.append(f"client error: {error!r}")
-        finally:
-            client.close()
-
-    threads = [
-        threading.Thread(target=work, args=(ops, out), daemon=True)
-        for ops, out in zip(workloads, outcomes, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    deadline[0] = time.monotonic() + time_limit
-    started = time.perf_counter()
-    barrier.wait()
-    for thread in threads:
-        thread.join(time_limit + TIMEOUT_SECONDS)
-    total = Outcome(seconds=time.perf_counter() - started, planned=sum(map(len, workloads)))
-    for out in outcomes:
-        total.add(out)
-    return total
+    """common.load.run_clients with the signed-in cookie; every answer should be a 200."""
+    return run_clients(
+        port,
+        workloads,
+        expected={200},
+        time_limit=time_limit,
+        make_client=lambda client_port: CookieClient(client_port, cookie),
+    )
 
 
 class Workloads:
