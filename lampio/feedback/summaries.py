@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from lampio.accounts.models import User
-from lampio.feedback.models import Feedback
+from lampio.feedback.models import Feedback, SummarySent
 from lampio.feedback.staff_selectors import weekly_summary
 from lampio.tenancy.access import org_url_kwargs
 from lampio.tenancy.models import Organisation, Role
@@ -84,7 +86,8 @@ def send_weekly_summaries(week_start: date) -> int:
     """Enqueue the summary of every organisation with something to report; returns how many.
 
     Organisations with no feedback that week and none waiting are skipped, so running the
-    command for a quiet week sends nothing.
+    command for a quiet week sends nothing. Each organisation's week is claimed once (a unique
+    row), so running the command again, or on two servers, sends no summary twice.
     """
     with_feedback = Feedback.objects.values("organisation_id").distinct()
     organisations = Organisation.objects.filter(is_active=True, pk__in=with_feedback)
@@ -92,6 +95,14 @@ def send_weekly_summaries(week_start: date) -> int:
     for organisation in organisations.order_by("pk"):
         if weekly_summary(organisation, week_start).is_empty:
             continue
-        send_weekly_summary.enqueue(organisation.pk, week_start.isoformat())
+        with transaction.atomic():
+            _claim, claimed = SummarySent.objects.get_or_create(
+                organisation=organisation, week_start=week_start
+            )
+            if not claimed:
+                continue
+            transaction.on_commit(
+                partial(send_weekly_summary.enqueue, organisation.pk, week_start.isoformat())
+            )
         queued += 1
     return queued

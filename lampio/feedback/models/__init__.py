@@ -14,7 +14,7 @@ from lampio.feedback.models.routing import (
     Jurisdiction,
     StateKind,
 )
-from lampio.feedback.models.staff import Open311Client, ReplyTemplate, hash_api_key
+from lampio.feedback.models.staff import Open311Client, ReplyTemplate, SummarySent, hash_api_key
 
 __all__ = [
     "MAX_TEXT_LENGTH",
@@ -31,5 +31,6 @@ __all__ = [
     "ReplyTemplate",
     "Source",
     "StateKind",
+    "SummarySent",
     "hash_api_key",
 ]

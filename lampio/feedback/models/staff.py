@@ -71,3 +71,25 @@ class Open311Client(models.Model):
         self.key_hash = hash_api_key(key)
         self.key_prefix = key[:8]
         return key
+
+
+class SummarySent(models.Model):
+    """One organisation's weekly summary was queued for sending: the next run skips that week."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="feedback_summaries"
+    )
+    week_start = models.DateField(_("week starting"))
+    queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("weekly feedback summary sent")
+        verbose_name_plural = _("weekly feedback summaries sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "week_start"], name="feedback_summary_once_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.week_start}"

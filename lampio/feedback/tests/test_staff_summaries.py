@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from lampio.core.timeranges import local_datetime
-from lampio.feedback.models import Feedback
+from lampio.feedback.models import Feedback, SummarySent
 from lampio.feedback.staff_selectors import previous_week_start
 from lampio.feedback.summaries import send_weekly_summaries
 from lampio.tenancy.models import Role
@@ -24,7 +24,12 @@ def test_previous_week_start():
 
 
 def test_summary_goes_to_admins_and_staff_in_their_language(
-    make_feedback, desk, make_member, make_organisation, mailoutbox
+    make_feedback,
+    desk,
+    make_member,
+    make_organisation,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     sent = make_feedback()
     Feedback.objects.filter(pk=sent.pk).update(submitted_at=local_datetime(MONDAY, time(10)))
@@ -33,7 +38,8 @@ def test_summary_goes_to_admins_and_staff_in_their_language(
     make_member(desk, role=Role.VIEWER)
     make_member(make_organisation(municipality=desk.municipality), role=Role.ADMIN)  # quiet
 
-    assert send_weekly_summaries(MONDAY) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_weekly_summaries(MONDAY) == 1
 
     by_person = {message.to[0]: message for message in mailoutbox}
     assert set(by_person) == {admin.email, staff.email}
@@ -47,7 +53,7 @@ def test_summary_goes_to_admins_and_staff_in_their_language(
 
 
 def test_command_summarises_the_week_asked_for_and_skips_quiet_ones(
-    make_feedback, desk, make_member, mailoutbox
+    make_feedback, desk, make_member, mailoutbox, django_capture_on_commit_callbacks
 ):
     make_member(desk, role=Role.ADMIN)
     sent = make_feedback()
@@ -56,8 +62,23 @@ def test_command_summarises_the_week_asked_for_and_skips_quiet_ones(
         closed_at=local_datetime(MONDAY, time(12)),
         answered_at=local_datetime(MONDAY, time(11)),
     )
-    call_command("send_feedback_summaries", "--week", "2024-12-05")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_summaries", "--week", "2024-12-05")
     assert len(mailoutbox) == 1
     # A week before anything was sent has nothing to report: no email.
-    call_command("send_feedback_summaries", "--week", (MONDAY - timedelta(days=7)).isoformat())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_feedback_summaries", "--week", (MONDAY - timedelta(days=7)).isoformat())
     assert len(mailoutbox) == 1
+
+
+def test_a_week_is_summarised_once_however_often_the_command_runs(
+    make_feedback, desk, make_member, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_member(desk, role=Role.ADMIN)
+    sent = make_feedback()
+    Feedback.objects.filter(pk=sent.pk).update(submitted_at=local_datetime(MONDAY, time(10)))
+    for _run in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_feedback_summaries", "--week", MONDAY.isoformat())
+    assert len(mailoutbox) == 1
+    assert SummarySent.objects.filter(organisation=desk, week_start=MONDAY).count() == 1
