@@ -54,16 +54,20 @@ def export_feedback(user: User) -> list[dict[str, Any]]:
     ]
 
 
+# What a message keeps of its writer once the writer is erased: nothing, as if sent anonymously.
+WRITER_ERASED: dict[str, Any] = {
+    "author": None,
+    "identity": Identity.ANONYMOUS,
+    "pseudonym": "",
+    "contact_name": "",
+    "contact_email": "",
+    "contact_phone": "",
+    "wants_contact": False,
+}
+
+
 def erase_feedback(user: User) -> None:
-    _sent_by(user).update(
-        author=None,
-        identity=Identity.ANONYMOUS,
-        pseudonym="",
-        contact_name="",
-        contact_email="",
-        contact_phone="",
-        wants_contact=False,
-    )
+    _sent_by(user).update(**WRITER_ERASED)
 
 
 register_personal_data("feedback", export=export_feedback, erase=erase_feedback)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from lampio.feedback.models import Feedback, Identity
+from lampio.feedback.personal_data import WRITER_ERASED
 
 
 def purge_old_contact_details(*, now: datetime | None = None) -> int:
@@ -19,13 +20,5 @@ def purge_old_contact_details(*, now: datetime | None = None) -> int:
     return (
         Feedback.objects.filter(closed_at__lt=cutoff)
         .exclude(identity=Identity.ANONYMOUS)
-        .update(
-            author=None,
-            identity=Identity.ANONYMOUS,
-            pseudonym="",
-            contact_name="",
-            contact_email="",
-            contact_phone="",
-            wants_contact=False,
-        )
+        .update(**WRITER_ERASED)
     )
