@@ -14,7 +14,6 @@ from __future__ import annotations
 from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
@@ -28,6 +27,7 @@ from lampio.feedback.models import (
     FeedbackState,
     StateKind,
 )
+from lampio.feedback.text import plain
 from lampio.tenancy.models import Membership, Organisation
 from lampio.tenancy.permissions import Action, Actor, can, role_ids_allowing
 
@@ -38,12 +38,8 @@ class NotPublishable(Conflict):
     code = "feedback_not_publishable"
 
 
-def _plain(text: str) -> str:
-    return strip_tags(text or "").strip()
-
-
 def _checked_text(text: str, *, field: str, empty: str) -> str:
-    cleaned = _plain(text)
+    cleaned = plain(text)
     if not cleaned:
         raise InvalidInput(empty, field=field)
     if len(cleaned) > MAX_TEXT_LENGTH:

@@ -10,7 +10,6 @@ from typing import IO
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
@@ -31,6 +30,7 @@ from lampio.feedback.models import (
 )
 from lampio.feedback.models.staff import Open311Client
 from lampio.feedback.routing import Subject, answering_organisation, jurisdiction_of
+from lampio.feedback.text import plain
 from lampio.tenancy.models import Municipality
 
 MAX_PHOTOS = 3
@@ -64,13 +64,8 @@ class FeedbackDraft:
     subject: Subject = field(default_factory=Subject)
 
 
-def _plain(text: str) -> str:
-    """Markup is never kept: feedback is plain text wherever it is shown or sent."""
-    return strip_tags(text or "").strip()
-
-
 def _checked_text(draft: FeedbackDraft) -> str:
-    text = _plain(draft.text)
+    text = plain(draft.text)
     if len(text) < MIN_TEXT_LENGTH:
         raise InvalidInput(_("Write a few words about your feedback."), field="text")
     if len(text) > MAX_TEXT_LENGTH:
@@ -98,7 +93,7 @@ def _who(draft: FeedbackDraft, actor: User | None) -> dict[str, object]:
     """The writer's details as the chosen identity allows: anonymous keeps none of them."""
     if draft.identity == Identity.ANONYMOUS:
         return {"identity": Identity.ANONYMOUS}
-    if draft.identity == Identity.PSEUDONYM and not _plain(draft.pseudonym):
+    if draft.identity == Identity.PSEUDONYM and not plain(draft.pseudonym):
         raise InvalidInput(_("Write the pseudonym you want to use."), field="pseudonym")
     email = draft.contact_email.strip() or (actor.email if actor and actor.email else "")
     phone = draft.contact_phone.strip() or (actor.phone if actor and actor.phone else "")
@@ -109,9 +104,9 @@ def _who(draft: FeedbackDraft, actor: User | None) -> dict[str, object]:
         )
     return {
         "identity": draft.identity,
-        "pseudonym": _plain(draft.pseudonym)[:60] if draft.identity == Identity.PSEUDONYM else "",
+        "pseudonym": plain(draft.pseudonym)[:60] if draft.identity == Identity.PSEUDONYM else "",
         "author": actor,
-        "contact_name": _plain(draft.contact_name)[:120],
+        "contact_name": plain(draft.contact_name)[:120],
         "contact_email": email,
         "contact_phone": phone,
         "wants_contact": draft.wants_contact,
@@ -152,7 +147,7 @@ def _read_photos(
             raise InvalidInput(error.message, field="photos") from error
         if share_location and location is None:
             location = photo_location(original)
-        cleaned.append((content, extension, _plain(photo.description)[:200]))
+        cleaned.append((content, extension, plain(photo.description)[:200]))
     return cleaned, location
 
 
@@ -193,7 +188,7 @@ def submit_feedback(
             language=draft.language if draft.language in {"fi", "sv", "en"} else "fi",
             latitude=latitude,
             longitude=longitude,
-            address=_plain(draft.address)[:200],
+            address=plain(draft.address)[:200],
             wants_public=draft.wants_public,
             source=source,
             client=client,
