@@ -38,3 +38,15 @@ def working_days_deadline(moment: datetime, days: int) -> datetime:
     """The end (local midnight) of the `days`th working day after `moment`."""
     due_day = add_working_days(moment.astimezone(LOCAL_ZONE).date(), days)
     return local_datetime(due_day + timedelta(days=1), time(0))
+
+
+def working_days_between(start: datetime, end: datetime) -> int:
+    """Working days after `start`'s local day up to and including `end`'s (same day: 0)."""
+    day = start.astimezone(LOCAL_ZONE).date()
+    last = end.astimezone(LOCAL_ZONE).date()
+    days = 0
+    while day < last:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            days += 1
+    return days

@@ -15,6 +15,7 @@ from lampio.accounts.auth import acting_user
 from lampio.core.forms import submitted
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.feedback import staff_selectors as selectors
+from lampio.feedback import summary_selectors
 from lampio.feedback.services import reply_templates as services
 from lampio.feedback.staff_forms import ReplyTemplateForm
 from lampio.feedback.staff_views import RATE, RATE_GROUP
@@ -97,7 +98,7 @@ def _week(value: str | None) -> date:
     try:
         day = date.fromisoformat(value or "")
     except ValueError:
-        return selectors.previous_week_start(timezone.localdate())
+        return summary_selectors.previous_week_start(timezone.localdate())
     return day - timedelta(days=day.weekday())
 
 
@@ -108,7 +109,7 @@ def summary(request: HttpRequest, municipality: str, organisation: str) -> HttpR
     this_week = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
     context = {
         "organisation": org,
-        "summary": selectors.weekly_summary(org, week_start),
+        "summary": summary_selectors.weekly_summary(org, week_start),
         "previous_week": week_start - timedelta(days=7),
         "next_week": week_start + timedelta(days=7) if week_start < this_week else None,
     }

@@ -21,7 +21,7 @@ from django_tasks import task
 
 from lampio.accounts.models import User
 from lampio.feedback.models import Feedback, SummarySent
-from lampio.feedback.staff_selectors import weekly_summary
+from lampio.feedback.summary_selectors import weekly_summary
 from lampio.tenancy.access import org_url_kwargs
 from lampio.tenancy.models import Organisation, Role
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 
 from lampio.core.timeranges import local_datetime
 from lampio.feedback.models import Feedback, SummarySent
-from lampio.feedback.staff_selectors import previous_week_start
 from lampio.feedback.summaries import send_weekly_summaries
+from lampio.feedback.summary_selectors import previous_week_start
 from lampio.tenancy.models import Role
 
 pytestmark = pytest.mark.django_db

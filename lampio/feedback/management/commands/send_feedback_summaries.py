@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from lampio.feedback.staff_selectors import previous_week_start
 from lampio.feedback.summaries import send_weekly_summaries
+from lampio.feedback.summary_selectors import previous_week_start
 
 
 class Command(BaseCommand):
