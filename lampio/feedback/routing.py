@@ -49,7 +49,7 @@ def jurisdiction_of(municipality: Municipality) -> Jurisdiction:
 
 
 def answering_organisation(
-    *, municipality: Municipality, category: FeedbackCategory, subject: Subject
+    *, jurisdiction: Jurisdiction, category: FeedbackCategory, subject: Subject
 ) -> Organisation:
     owner_id = subject.owner_id()
     if owner_id is not None:
@@ -60,4 +60,4 @@ def answering_organisation(
         named = Organisation.objects.filter(pk=category.organisation_id, is_active=True).first()
         if named is not None:
             return named
-    return jurisdiction_of(municipality).fallback_organisation
+    return jurisdiction.fallback_organisation

@@ -170,7 +170,7 @@ def submit_feedback(
     _check_category(draft.category, municipality)
     text = _checked_text(draft)
     who = _who(draft, actor)
-    jurisdiction_of(municipality)
+    jurisdiction = jurisdiction_of(municipality)
     cleaned_photos, photo_place = _read_photos(photos, share_location=share_photo_location)
     latitude, longitude = draft.latitude, draft.longitude
     if (latitude is None or longitude is None) and photo_place is not None:
@@ -180,7 +180,7 @@ def submit_feedback(
         feedback = Feedback(
             municipality=municipality,
             organisation=answering_organisation(
-                municipality=municipality, category=draft.category, subject=draft.subject
+                jurisdiction=jurisdiction, category=draft.category, subject=draft.subject
             ),
             category=draft.category,
             state=_initial_state(municipality),
