@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "lampio.offerings",
     "lampio.digital",
     "lampio.feedback",
+    "lampio.assistant",
     "lampio.demo",
 ]
 

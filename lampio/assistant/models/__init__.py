@@ -1,0 +1,33 @@
+from lampio.assistant.models.exchanges import Exchange, ExchangeOutcome, ReviewState
+from lampio.assistant.models.handoff import (
+    Conversation,
+    ConversationMessage,
+    ConversationState,
+    DutyShift,
+    Sender,
+)
+from lampio.assistant.models.knowledge import (
+    LANGUAGES,
+    AnswerOverride,
+    KnowledgeEntry,
+    LinkTarget,
+    Paraphrase,
+    ParaphraseSource,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "AnswerOverride",
+    "Conversation",
+    "ConversationMessage",
+    "ConversationState",
+    "DutyShift",
+    "Exchange",
+    "ExchangeOutcome",
+    "KnowledgeEntry",
+    "LinkTarget",
+    "Paraphrase",
+    "ParaphraseSource",
+    "ReviewState",
+    "Sender",
+]
