@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from lampio.accounts.api import router as accounts_router
+from lampio.assistant.api import router as assistant_router
 from lampio.bookings.api import router as bookings_router
 from lampio.core.api import default_auth, install_problem_handlers
 from lampio.offerings.api import router as offerings_router
@@ -23,3 +24,4 @@ api.add_router("/", tenancy_router)
 api.add_router("/", spaces_router)
 api.add_router("/", bookings_router)
 api.add_router("/", offerings_router)
+api.add_router("/", assistant_router)

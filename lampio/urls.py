@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.offerings.staff_urls")),
     path("staff/", include("lampio.digital.staff_urls")),
     path("staff/", include("lampio.feedback.staff_urls")),
+    path("staff/", include("lampio.assistant.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
@@ -52,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("offerings/", include("lampio.offerings.urls")),
     path("lampio/", include("lampio.digital.urls")),
     path("feedback/", include("lampio.feedback.urls")),
+    path("assistant/", include("lampio.assistant.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -29,6 +29,7 @@ from lampio.offerings.models import (
 from lampio.offerings.services import enrol
 from lampio.spaces.models import OpeningException, SpacePhoto, Visibility
 from lampio.tenancy.models import Organisation, OrganisationKind, Role
+from tests import matrix_assistant_resident, matrix_assistant_staff
 from tests.matrix_cases import (
     ANON,
     LOGIN_REQUIRED,
@@ -272,6 +273,10 @@ API: dict[tuple[str, str], Case] = {
 
 PAGES.update(FEEDBACK_PAGES)
 API.update(FEEDBACK_API)
+PAGES.update(matrix_assistant_resident.PAGES)
+PAGES.update(matrix_assistant_staff.PAGES)
+API.update(matrix_assistant_resident.API)
+API.update(matrix_assistant_staff.API)
 
 
 def our_routes() -> dict[str, URLPattern]:
@@ -402,6 +407,8 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **provider_objects(organisation_b),
             **digital_objects(organisation_b),
             **feedback_objects(organisation_b),
+            **matrix_assistant_staff.objects(organisation_b),
+            **matrix_assistant_resident.objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lampio.accounts.models import User
 from lampio.demo import data
+from lampio.demo.assistant import load_assistant
 from lampio.demo.digital import load_digital
 from lampio.demo.feedback import load_feedback
 from lampio.demo.offerings_loader import load_offerings
@@ -72,6 +73,8 @@ def load_demo() -> LoadSummary:
     digital = load_digital(organisations=organisations)
     # Feedback is about the venues, spaces and offerings above, handled by their staff.
     load_feedback(organisations=organisations)
+    # The assistant's desks are the feedback desks set up just above.
+    load_assistant(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),

@@ -30,6 +30,8 @@ PUBLIC_PAGES = {
     "digital:recordings": "lampio/recordings/",
     "feedback:give": "feedback/new/",
     "feedback:public": "feedback/",
+    "assistant:ask": "assistant/",
+    "assistant:handoff": "assistant/person/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -64,6 +66,7 @@ NOT_SWEPT = {
     "offerings:unit_orders": "403 to people outside care units and schools; swept as care-unit"
     " staff by test_offering_pages_have_no_axe_violations in test_offerings_journey.py",
     "set_language": "a POST-only redirect back to the page in the new language",
+    "assistant:not_helpful": "a POST-only action; its thanks show on the assistant page",
     "open311:services": "Open311 GeoReport v2 JSON for machine clients, not a page",
     "open311:requests": "Open311 GeoReport v2 JSON for machine clients, not a page",
 }

@@ -69,7 +69,10 @@ class Conversation(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     state = models.CharField(
-        _("state"), max_length=8, choices=ConversationState.choices, default=ConversationState.WAITING
+        _("state"),
+        max_length=8,
+        choices=ConversationState.choices,
+        default=ConversationState.WAITING,
     )
     # The resident's key to the conversation; a signed-in resident is also linked by `user`.
     token = models.CharField(max_length=43, unique=True, editable=False)

@@ -1,0 +1,89 @@
+"""The retrieval index over the knowledge in the database, rebuilt in each process when staff
+change the knowledge: publishing needs no deploy and no restart."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from lampio.assistant.models import LANGUAGES, KnowledgeEntry, Paraphrase
+from lampio.assistant.retrieval.engine import RetrievalConfig, Retriever
+from lampio.assistant.retrieval.language import detect_language
+from lampio.assistant.retrieval.types import Decision, KnowledgeDoc
+from lampio.assistant.seed_files import lexicon as seed_lexicon
+
+
+def retrieval_config() -> RetrievalConfig:
+    return RetrievalConfig(
+        threshold=settings.LAMPIO_ASSISTANT_THRESHOLD, margin=settings.LAMPIO_ASSISTANT_MARGIN
+    )
+
+
+def knowledge_docs(*, include_unpublished: bool = False) -> list[KnowledgeDoc]:
+    entries = KnowledgeEntry.objects.prefetch_related("paraphrases")
+    if not include_unpublished:
+        entries = entries.filter(is_published=True)
+    docs = []
+    for entry in entries:
+        questions: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+        for paraphrase in entry.paraphrases.all():
+            questions[paraphrase.language].append(paraphrase.text)
+        docs.append(
+            KnowledgeDoc(
+                key=entry.key,
+                questions={language: tuple(texts) for language, texts in questions.items()},
+                answers={
+                    language: getattr(entry, f"answer_{language}") or "" for language in LANGUAGES
+                },
+            )
+        )
+    return docs
+
+
+def _version() -> tuple[object, ...]:
+    """Changes whenever an entry or paraphrase is added, edited or deleted."""
+    entries = KnowledgeEntry.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    paraphrases = Paraphrase.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return (entries["n"], entries["at"], paraphrases["n"], paraphrases["last"])
+
+
+@dataclass
+class _Cached:
+    version: tuple[object, ...]
+    retriever: Retriever
+
+
+_lock = threading.Lock()
+_cache: dict[bool, _Cached] = {}
+
+
+def current_retriever(*, include_unpublished: bool = False) -> Retriever:
+    version = _version()
+    cached = _cache.get(include_unpublished)
+    if cached is not None and cached.version == version:
+        return cached.retriever
+    with _lock:
+        retriever = Retriever(
+            knowledge_docs(include_unpublished=include_unpublished),
+            retrieval_config(),
+            lexicon=seed_lexicon(),
+        )
+        _cache[include_unpublished] = _Cached(version, retriever)
+    return retriever
+
+
+def decide_question(question: str, language_hint: str | None = None) -> Decision:
+    """What the assistant would do with a question from the published knowledge alone."""
+    language = detect_language(question, language_hint)
+    return current_retriever().decide(question, language)
+
+
+def preview_ranking(
+    question: str, language: str | None = None, *, include_unpublished: bool = True
+) -> Decision:
+    """How the assistant would rank `question`, for staff trying out drafts."""
+    detected = detect_language(question, language)
+    return current_retriever(include_unpublished=include_unpublished).decide(question, detected)
