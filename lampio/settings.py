@@ -362,8 +362,8 @@ LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS = int(
 # The service assistant answers only when its best match scores at least THRESHOLD and leads the
 # runner-up by MARGIN; both were chosen from the development set's accuracy/coverage curve
 # (benchmarks/bench_assistant.py prints it). Questions asked are kept for review this long.
-LAMPIO_ASSISTANT_THRESHOLD = float(os.environ.get("LAMPIO_ASSISTANT_THRESHOLD", "0.35"))
-LAMPIO_ASSISTANT_MARGIN = float(os.environ.get("LAMPIO_ASSISTANT_MARGIN", "0.05"))
+LAMPIO_ASSISTANT_THRESHOLD = float(os.environ.get("LAMPIO_ASSISTANT_THRESHOLD", "0.15"))
+LAMPIO_ASSISTANT_MARGIN = float(os.environ.get("LAMPIO_ASSISTANT_MARGIN", "0.02"))
 LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS = int(
     os.environ.get("LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS", "180")
 )

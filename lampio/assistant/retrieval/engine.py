@@ -46,10 +46,11 @@ class RetrievalConfig:
     """Signals and their weights, and when the assistant dares to answer."""
 
     weights: Mapping[str, float] = field(default_factory=lambda: dict(PRODUCTION_WEIGHTS))
-    threshold: float = 0.35
-    margin: float = 0.05
-    # Added to the threshold when the question names another municipal service.
-    out_of_scope_penalty: float = 0.3
+    threshold: float = 0.15
+    margin: float = 0.02
+    # Added to the threshold when the question names another municipal service (health care,
+    # taxes, waste…). 1.0 is out of reach: such a question always goes to a person.
+    out_of_scope_penalty: float = 1.0
     profiles: bool = True
 
 

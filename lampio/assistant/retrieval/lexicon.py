@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from lampio.assistant.retrieval.text import content_words
 
 # Terms this long also match inside a word: the head of a Finnish or Swedish compound.
+# A term ending in "$" matches only the whole word.
 INFIX_MIN_LENGTH = 5
 
 Terms = Sequence[tuple[str, str]]  # (term, concept or area)
 
 
 def _matches(term: str, word: str) -> bool:
+    if term.endswith("$"):  # a whole word only: "pass$" is a passport, not "passerkod"
+        return word == term[:-1]
     return word.startswith(term) or (len(term) >= INFIX_MIN_LENGTH and term in word)
 
 
