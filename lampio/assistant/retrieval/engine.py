@@ -158,4 +158,5 @@ def decision_from(
         candidates=tuple(candidates),
         entry_key=candidates[0].key if confident else None,
         confidence=top,
+        elsewhere=elsewhere,
     )

@@ -27,6 +27,7 @@ class Decision:
     candidates: tuple[Candidate, ...]
     entry_key: str | None
     confidence: float
+    elsewhere: bool = False  # the question names a service outside the assistant's scope
 
     @property
     def fallback(self) -> bool:

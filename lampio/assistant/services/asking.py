@@ -118,7 +118,8 @@ def _knowledge_reply(text: str, decision: Decision, municipality: Municipality |
             link=shown.link,
             link_label=shown.link_label,
         )
-    suggested = decision.suggestions(SUGGESTED)
+    # Topics of ours are no help with another service's question: offer a person instead.
+    suggested = () if decision.elsewhere else decision.suggestions(SUGGESTED)
     titles = entry_titles([c.key for c in suggested], language)
     return Reply(
         exchange_id=exchange.pk,

@@ -60,15 +60,23 @@ def test_the_language_of_the_question_wins_without_a_hint(client: Client, knowle
     assert body["entry_id"] == "access-code" and body["language"] == "fi"
 
 
-def test_out_of_scope_falls_back_with_suggestions(client: Client, knowledge: None) -> None:
+def test_out_of_scope_falls_back_without_our_topics(client: Client, knowledge: None) -> None:
     body = _post(client, ASK, {"question": "How do I renew my passport?", "lang": "en"}).json()
     assert body["fallback"] is True
     assert body["entry_id"] is None
     assert body["link"] is None
     assert body["answer"] == ""
-    assert 1 <= len(body["suggestions"]) <= 3
-    assert set(body["suggestions"][0]) == {"entry_id", "title", "score"}
+    assert body["suggestions"] == []
     assert Exchange.objects.get().review == ReviewState.PENDING
+
+
+def test_an_unsure_answer_suggests_the_closest_topics(client: Client, knowledge: None) -> None:
+    question = "Where do I get the door code for the gym?"
+    body = _post(client, ASK, {"question": question, "lang": "en"}).json()
+    assert body["fallback"] is True
+    assert 2 <= len(body["suggestions"]) <= 3
+    assert {s["entry_id"] for s in body["suggestions"][:2]} == {"access-code", "code-not-working"}
+    assert set(body["suggestions"][0]) == {"entry_id", "title", "score"}
 
 
 def test_a_municipality_is_recorded_and_an_unknown_one_refused(

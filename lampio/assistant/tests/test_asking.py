@@ -180,3 +180,11 @@ def test_eval_command_prints_figures_and_a_json_line(
     assert set(figures["by_language"]) == {"fi", "sv", "en"}
     assert figures["by_language"]["fi"]["top1"] == 0.0
     assert figures["p95_ms"] >= 0
+
+
+def test_a_question_for_another_city_service_offers_a_person_not_our_topics(
+    knowledge: dict[str, KnowledgeEntry],
+) -> None:
+    reply = ask(question="Can I cancel my booking with the dentist?", actor=None, language="en")
+    assert reply.fallback
+    assert reply.suggestions == ()

@@ -83,12 +83,18 @@ def test_an_english_answer_names_its_link(client: Client, knowledge: None) -> No
         assert "Was this helpful?" in page
 
 
-def test_an_out_of_scope_question_offers_topics_and_a_person(
-    client: Client, knowledge: None
-) -> None:
+def test_an_out_of_scope_question_offers_a_person(client: Client, knowledge: None) -> None:
     _ask(client, "How do I renew my passport?", "en")
     exchange = Exchange.objects.get()
     assert exchange.review == ReviewState.PENDING
+    page = client.get("/en/assistant/").content.decode()
+    assert "another city service" in page
+    assert f'href="{reverse("assistant:handoff")}"' in page
+    assert "?entry=" not in page
+
+
+def test_an_unsure_answer_offers_topics_and_a_person(client: Client, knowledge: None) -> None:
+    _ask(client, "Where do I get the door code for the gym?", "en")
     page = client.get("/en/assistant/").content.decode()
     assert "not sure I understood" in page
     assert f'href="{reverse("assistant:handoff")}"' in page
