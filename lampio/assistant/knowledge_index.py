@@ -75,15 +75,11 @@ def current_retriever(*, include_unpublished: bool = False) -> Retriever:
     return retriever
 
 
-def decide_question(question: str, language_hint: str | None = None) -> Decision:
-    """What the assistant would do with a question from the published knowledge alone."""
-    language = detect_language(question, language_hint)
-    return current_retriever().decide(question, language)
-
-
-def preview_ranking(
-    question: str, language: str | None = None, *, include_unpublished: bool = True
+def decide_question(
+    question: str, language_hint: str | None = None, *, include_unpublished: bool = False
 ) -> Decision:
-    """How the assistant would rank `question`, for staff trying out drafts."""
-    detected = detect_language(question, language)
-    return current_retriever(include_unpublished=include_unpublished).decide(question, detected)
+    """What the assistant would do with a question from the knowledge alone (no live data);
+    staff previewing drafts include the unpublished entries."""
+    language = detect_language(question, language_hint)
+    retriever = current_retriever(include_unpublished=include_unpublished)
+    return retriever.decide(question, language)

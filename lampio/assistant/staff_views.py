@@ -20,7 +20,7 @@ from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
 from lampio.assistant import staff_selectors as selectors
 from lampio.assistant.desk import desk_municipality
-from lampio.assistant.knowledge_index import preview_ranking
+from lampio.assistant.knowledge_index import decide_question
 from lampio.assistant.models import LANGUAGES, KnowledgeEntry
 from lampio.assistant.services import knowledge as services
 from lampio.assistant.staff_forms import (
@@ -190,9 +190,7 @@ def paraphrase_add(
         ),
         success=_("The question was added."),
     ):
-        target = redirect("assistant_staff:entry_edit", **org_url_kwargs(org), entry_key=entry.key)
-        target["Location"] += f"#paraphrases-{language}"
-        return target
+        return _to_paraphrases(org, entry.key, language)
     return _entry_page(request, org, place, entry, adding=form)
 
 
@@ -206,10 +204,13 @@ def paraphrase_delete(
     paraphrase = found(selectors.paraphrase_by_id, paraphrase_id=paraphrase_id)
     services.delete_paraphrase(actor=user, organisation=org, paraphrase=paraphrase)
     messages.success(request, _("The question was removed."))
-    target = redirect(
-        "assistant_staff:entry_edit", **org_url_kwargs(org), entry_key=paraphrase.entry.key
-    )
-    target["Location"] += f"#paraphrases-{paraphrase.language}"
+    return _to_paraphrases(org, paraphrase.entry.key, paraphrase.language)
+
+
+def _to_paraphrases(org: Organisation, entry_key: str, language: str) -> HttpResponse:
+    """Back to the entry, scrolled to the list of questions in that language."""
+    target = redirect("assistant_staff:entry_edit", **org_url_kwargs(org), entry_key=entry_key)
+    target["Location"] += f"#paraphrases-{language}"
     return target
 
 
@@ -252,8 +253,10 @@ def entry_preview(
     form = PreviewForm(request.GET or None)
     decision, ranked = None, []
     if form.is_bound and form.is_valid():
-        decision = preview_ranking(
-            form.cleaned_data["question"], form.cleaned_data["language"] or None
+        decision = decide_question(
+            form.cleaned_data["question"],
+            form.cleaned_data["language"] or None,
+            include_unpublished=True,
         )
         candidates = list(decision.candidates[:5])
         titles = selectors.titles_of({candidate.key for candidate in candidates})

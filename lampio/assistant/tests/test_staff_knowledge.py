@@ -379,7 +379,7 @@ def test_staff_write_and_remove_the_citys_own_answer(client: Any, world: World) 
 
 
 def test_the_preview_shows_each_language_and_ranks_a_question(client: Any, world: World) -> None:
-    """Runs the lead's retrieval (knowledge_index.preview_ranking) for real, drafts included."""
+    """Runs the lead's retrieval (knowledge_index.decide_question) for real, drafts included."""
     AnswerOverride.objects.create(
         entry=world.access_code, municipality=world.city, answer_fi="Oulun oma vastaus."
     )
