@@ -65,7 +65,7 @@ def test_a_resident_is_answered_in_swedish_and_then_by_a_person(
     assert Exchange.objects.get().entry.key == "access-code"  # type: ignore[union-attr]
     assert_accessible(page)
 
-    # Something the assistant does not know: it says so and offers topics and a person.
+    # Another city service's question: the assistant says so and offers a person.
     _ask(page, "Hur förnyar jag mitt pass?")
     unsure = page.locator("#turn-2 .assistant-answer--unsure")
     expect(unsure).to_be_visible()
