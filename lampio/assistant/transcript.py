@@ -54,6 +54,8 @@ class Turn:
     exchange: str = ""  # signed exchange id; "" when nothing can be marked
     rated: bool = False
     number: int = 0
+    # Set on the second fallback in a row: the page then puts a person first.
+    offer_person: bool = False
 
     @classmethod
     def from_reply(cls, question: str, reply: Reply) -> Turn:
@@ -102,6 +104,7 @@ class Transcript:
     def add(self, turn: Turn) -> Turn:
         turns = self.turns()
         turn.number = (turns[-1].number if turns else 0) + 1
+        turn.offer_person = turn.fallback and bool(turns) and turns[-1].fallback
         turns.append(turn)
         self._save(turns)
         return turn

@@ -101,6 +101,18 @@ def test_an_unsure_answer_offers_topics_and_a_person(client: Client, knowledge: 
     assert page.count("?entry=") >= 2  # the suggested topics, each answering itself
 
 
+def test_a_second_fallback_in_a_row_puts_a_person_first(client: Client, knowledge: None) -> None:
+    offer = "two questions in a row"
+    _ask(client, "How do I renew my passport?", "en")
+    assert offer not in client.get("/en/assistant/").content.decode()
+    _ask(client, "When does the snow plough come to my street?", "en")
+    page = client.get("/en/assistant/").content.decode()
+    assert page.count(offer) == 1
+    _ask(client, "Where do I get the door code?", "en")  # answered: the run is broken
+    _ask(client, "Where can I buy a monthly bus pass?", "en")
+    assert client.get("/en/assistant/").content.decode().count(offer) == 1
+
+
 def test_a_suggested_topic_answers_that_entry_directly(client: Client, knowledge: None) -> None:
     response = client.get("/sv/assistant/", {"entry": "access-code"})
     assert response.status_code == 302
