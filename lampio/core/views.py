@@ -35,7 +35,11 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 
 
 def privacy_notice(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    retention = {
+        "assistant_days": settings.LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS,
+        "feedback_contact_days": settings.LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS,
+    }
+    return render(request, "core/privacy.html", retention)
 
 
 class DisplayPreferencesForm(forms.Form):

@@ -122,3 +122,11 @@ def test_logs_are_json_lines_with_the_request_id(client, capsys, settings):
     not_found = next(line for line in lines if line["logger"] == "django.request")
     assert not_found["level"] == "WARNING"
     assert not_found["request_id"] == "trace-12345678"
+
+
+def test_privacy_notice_states_the_retention_periods(client, settings):
+    settings.LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS = 123
+    settings.LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS = 456
+    page = client.get("/en/privacy/").content.decode()
+    assert "deleted after 123 days" in page
+    assert "erased 456 days after" in page
