@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.digital.staff_urls")),
     path("staff/", include("lampio.feedback.staff_urls")),
     path("staff/", include("lampio.assistant.staff_urls")),
+    path("staff/", include("lampio.assistant.staff_urls_lexicon")),
+    path("staff/", include("lampio.assistant.staff_urls_stats")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),

@@ -29,7 +29,12 @@ from lampio.offerings.models import (
 from lampio.offerings.services import enrol
 from lampio.spaces.models import OpeningException, SpacePhoto, Visibility
 from lampio.tenancy.models import Organisation, OrganisationKind, Role
-from tests import matrix_assistant_resident, matrix_assistant_staff
+from tests import (
+    matrix_assistant_lexicon,
+    matrix_assistant_resident,
+    matrix_assistant_staff,
+    matrix_assistant_stats,
+)
 from tests.matrix_cases import (
     ANON,
     LOGIN_REQUIRED,
@@ -277,6 +282,10 @@ PAGES.update(matrix_assistant_resident.PAGES)
 PAGES.update(matrix_assistant_staff.PAGES)
 API.update(matrix_assistant_resident.API)
 API.update(matrix_assistant_staff.API)
+PAGES.update(matrix_assistant_stats.PAGES)
+API.update(matrix_assistant_stats.API)
+PAGES.update(matrix_assistant_lexicon.PAGES)
+API.update(matrix_assistant_lexicon.API)
 
 
 def our_routes() -> dict[str, URLPattern]:
@@ -408,6 +417,8 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **digital_objects(organisation_b),
             **feedback_objects(organisation_b),
             **matrix_assistant_staff.objects(organisation_b),
+            **matrix_assistant_stats.objects(organisation_b),
+            **matrix_assistant_lexicon.objects(organisation_b),
             **matrix_assistant_resident.objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,

@@ -2,6 +2,7 @@ from auditlog.registry import auditlog
 
 from lampio.assistant.models import (
     AnswerOverride,
+    Concept,
     Conversation,
     DutyShift,
     Exchange,
@@ -14,6 +15,7 @@ from lampio.assistant.models import (
 auditlog.register(KnowledgeEntry)
 auditlog.register(Paraphrase)
 auditlog.register(AnswerOverride)
+auditlog.register(Concept)
 auditlog.register(DutyShift)
 auditlog.register(Exchange, include_fields=["review", "taught_entry"])
 auditlog.register(

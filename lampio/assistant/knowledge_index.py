@@ -1,19 +1,20 @@
-"""The retrieval index over the knowledge in the database, rebuilt in each process when staff
-change the knowledge: publishing needs no deploy and no restart."""
+"""The retrieval index over the knowledge and the concept lexicon in the database, rebuilt in
+each process when staff change either: publishing needs no deploy and no restart."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Max
 
-from lampio.assistant.models import LANGUAGES, KnowledgeEntry, Paraphrase
+from lampio.assistant.models import LANGUAGES, Concept, ConceptKind, KnowledgeEntry, Paraphrase
 from lampio.assistant.retrieval.engine import RetrievalConfig, Retriever
 from lampio.assistant.retrieval.language import detect_language
+from lampio.assistant.retrieval.lexicon import Lexicon
 from lampio.assistant.retrieval.types import Decision, KnowledgeDoc
-from lampio.assistant.seed_files import lexicon as seed_lexicon
 
 
 def retrieval_config() -> RetrievalConfig:
@@ -43,11 +44,26 @@ def knowledge_docs(*, include_unpublished: bool = False) -> list[KnowledgeDoc]:
     return docs
 
 
+def lexicon_from_rows(rows: Iterable[Concept]) -> Lexicon:
+    """The Lexicon of concept rows, in the shape of seed/lexicon.yaml (which
+    `seed_files.lexicon` reads for the benchmarks, without a database)."""
+    sections: dict[str, dict[str, dict[str, list[str]]]] = {"concepts": {}, "out_of_scope": {}}
+    for row in rows:
+        section = "out_of_scope" if row.kind == ConceptKind.OUT_OF_SCOPE else "concepts"
+        sections[section][row.key] = {language: row.terms(language) for language in LANGUAGES}
+    return Lexicon.from_mapping(sections)
+
+
+def _lexicon_version() -> tuple[object, ...]:
+    concepts = Concept.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    return (concepts["n"], concepts["at"])
+
+
 def _version() -> tuple[object, ...]:
-    """Changes whenever an entry or paraphrase is added, edited or deleted."""
+    """Changes whenever an entry, paraphrase or concept is added, edited or deleted."""
     entries = KnowledgeEntry.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
     paraphrases = Paraphrase.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return (entries["n"], entries["at"], paraphrases["n"], paraphrases["last"])
+    return (entries["n"], entries["at"], paraphrases["n"], paraphrases["last"], *_lexicon_version())
 
 
 @dataclass
@@ -58,6 +74,18 @@ class _Cached:
 
 _lock = threading.Lock()
 _cache: dict[bool, _Cached] = {}
+_lexicons: dict[tuple[object, ...], Lexicon] = {}
+
+
+def current_lexicon() -> Lexicon:
+    """The concept lexicon as staff left it (the live one the index uses)."""
+    version = _lexicon_version()
+    lexicon = _lexicons.get(version)
+    if lexicon is None:
+        lexicon = lexicon_from_rows(Concept.objects.all())
+        _lexicons.clear()  # only the newest is worth keeping
+        _lexicons[version] = lexicon
+    return lexicon
 
 
 def current_retriever(*, include_unpublished: bool = False) -> Retriever:
@@ -69,7 +97,7 @@ def current_retriever(*, include_unpublished: bool = False) -> Retriever:
         retriever = Retriever(
             knowledge_docs(include_unpublished=include_unpublished),
             retrieval_config(),
-            lexicon=seed_lexicon(),
+            lexicon=current_lexicon(),
         )
         _cache[include_unpublished] = _Cached(version, retriever)
     return retriever

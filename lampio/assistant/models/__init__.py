@@ -14,10 +14,13 @@ from lampio.assistant.models.knowledge import (
     Paraphrase,
     ParaphraseSource,
 )
+from lampio.assistant.models.lexicon import Concept, ConceptKind
 
 __all__ = [
     "LANGUAGES",
     "AnswerOverride",
+    "Concept",
+    "ConceptKind",
     "Conversation",
     "ConversationMessage",
     "ConversationState",

@@ -1,9 +1,10 @@
 """Seed the knowledge base from the starting knowledge in the repository.
 
 `seed/knowledge.yaml` holds the entries (id, topic, link, example questions and an answer in
-fi/sv/en); `seed/paraphrases.yaml` more example questions by entry. Seeding only adds what is
-missing: an entry that exists keeps what staff made of it (answers, title, publication), and a
-question already stored for an entry is not added twice, so running it again changes nothing.
+fi/sv/en); `seed/paraphrases.yaml` more example questions by entry; `seed/lexicon.yaml` the
+concepts and other services' areas. Seeding only adds what is missing: an entry or concept that
+exists keeps what staff made of it (answers, title, publication, terms), and a question already
+stored for an entry is not added twice, so running it again changes nothing.
 Rows are inserted in bulk: seeding is set-up, not a staff change to audit one row at a time.
 """
 
@@ -19,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from lampio.assistant.models import (
     LANGUAGES,
+    Concept,
+    ConceptKind,
     KnowledgeEntry,
     LinkTarget,
     Paraphrase,
@@ -30,6 +33,8 @@ from lampio.core.multilingual import Translated, set_translated
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 KNOWLEDGE_FILE = SEED_DIR / "knowledge.yaml"
 PARAPHRASES_FILE = SEED_DIR / "paraphrases.yaml"
+LEXICON_FILE = SEED_DIR / "lexicon.yaml"
+LEXICON_SECTIONS = {"concepts": ConceptKind.CONCEPT, "out_of_scope": ConceptKind.OUT_OF_SCOPE}
 TITLE_LENGTH = KnowledgeEntry._meta.get_field("title").max_length or 120
 TEXT_LENGTH = Paraphrase._meta.get_field("text").max_length or 300
 
@@ -39,6 +44,7 @@ class SeedResult:
     entries_created: int = 0
     entries_kept: int = 0
     paraphrases_created: int = 0
+    concepts_created: int = 0
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -96,11 +102,16 @@ def _new_entry(
 
 @transaction.atomic
 def seed_knowledge(
-    *, path: Path | str | None = None, extra: Path | str | None = None, publish: bool = True
+    *,
+    path: Path | str | None = None,
+    extra: Path | str | None = None,
+    publish: bool = True,
+    lexicon: Path | str | None = None,
 ) -> SeedResult:
-    """Add the entries and example questions that are missing. `extra` defaults to the team's
-    paraphrases file when it exists; questions for keys that are not entries are skipped."""
-    result = SeedResult()
+    """Add the entries, example questions and concepts that are missing. `extra` defaults to
+    the team's paraphrases file when it exists; questions for keys that are not entries are
+    skipped. `lexicon` defaults to the repository's lexicon."""
+    result = SeedResult(concepts_created=seed_lexicon(lexicon))
     raw_entries = _read(Path(path) if path else KNOWLEDGE_FILE).get("entries") or []
     existing = {entry.key: entry for entry in KnowledgeEntry.objects.all()}
     questions: dict[str, dict[str, list[str]]] = {}
@@ -152,4 +163,23 @@ def _add_paraphrases(questions: dict[str, dict[str, list[str]]]) -> int:
                         )
                     )
     Paraphrase.objects.bulk_create(rows)
+    return len(rows)
+
+
+def seed_lexicon(path: Path | str | None = None) -> int:
+    """Add the concepts of the lexicon file that are missing (by key); returns how many."""
+    data = _read(Path(path) if path else LEXICON_FILE)
+    known = set(Concept.objects.values_list("key", flat=True))
+    rows: list[Concept] = []
+    for section, kind in LEXICON_SECTIONS.items():
+        for key, by_language in (data.get(section) or {}).items():
+            key = str(key)
+            if key in known:
+                continue
+            known.add(key)
+            concept = Concept(key=key, kind=kind)
+            for language, terms in _by_language(by_language, where=key).items():
+                concept.set_terms(language, terms)
+            rows.append(concept)
+    Concept.objects.bulk_create(rows)
     return len(rows)

@@ -17,6 +17,7 @@ from lampio.assistant.models import (
     ReviewState,
 )
 from lampio.assistant.services.asking import ask, mark_not_helpful
+from lampio.assistant.services.seeding import seed_lexicon
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.tenancy.models import Municipality
 
@@ -42,6 +43,7 @@ def _entry(key: str, link: str, questions: dict[str, list[str]], answer: str) ->
 
 @pytest.fixture
 def knowledge(db: None) -> dict[str, KnowledgeEntry]:
+    seed_lexicon()  # the concepts and other services' words the assistant knows
     return {
         "access-code": _entry(
             "access-code",

@@ -29,5 +29,6 @@ class Command(BaseCommand):
             raise CommandError(str(error.message)) from error
         self.stdout.write(
             f"Knowledge entries: {result.entries_created} added, {result.entries_kept} kept; "
-            f"example questions added: {result.paraphrases_created}."
+            f"example questions added: {result.paraphrases_created}; "
+            f"concepts added: {result.concepts_created}."
         )
