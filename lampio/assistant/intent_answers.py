@@ -95,7 +95,8 @@ def free_spaces(intent: Intent, *, actor: User | None, language: str) -> IntentA
                 "from_time": intent.params["from"],
                 "to_time": intent.params["to"],
             }
-            found = _("These spaces are free on %(day)s from %(start)s to %(end)s.") % {
+            # The day leads the sentence: Finnish would otherwise need to inflect it.
+            found = _("%(day)s, %(start)s–%(end)s: these spaces are free.") % {
                 "day": _day(day),
                 "start": _clock(wanted.start),
                 "end": _clock(wanted.end),
@@ -107,12 +108,13 @@ def free_spaces(intent: Intent, *, actor: User | None, language: str) -> IntentA
                     items.append(_space_item(space, day, ", ".join(_span(i) for i in free[:3])))
                 if len(items) == MAX_ITEMS:
                     break
-            found = _("These spaces have free time on %(day)s.") % {"day": _day(day)}
+            found = _("%(day)s: these spaces have free time.") % {"day": _day(day)}
         if items:
-            text = f"{found} {_('Open a space to choose a time and book it.')}"
+            how_to_book = _("Open a space to choose a time and book it.")
+            text = f"{found} {how_to_book}"
         else:
             text = _(
-                "I found no free spaces of that kind on %(day)s. The space search shows other "
+                "%(day)s: I found no free spaces of that kind. The space search shows other "
                 "days and places."
             ) % {"day": _day(day)}
         return _answer(text, items, _url("spaces:search", query), _("Search free spaces"))

@@ -176,7 +176,11 @@ def test_free_spaces_lists_spaces_free_that_day(
         f"/en/spaces/{kuopio_gym.pk}/?date={tomorrow.isoformat()}"
     ]
     assert "8" in reply.items[0].detail and "Kuopio" in reply.items[0].detail
-    assert reply.text.startswith("These spaces have free time on")
+    assert reply.text.endswith(
+        ": these spaces have free time. Open a space to choose a time and book it."
+    )
+    swedish = answer(intent, actor=None, language="sv").text
+    assert "Open a space" not in swedish and ".." not in swedish
     assert urlsplit(reply.link).path == "/en/spaces/"
     assert query(reply.link) == {"municipality": ["kuopio"], "space_type": ["gym"]}
     assert reply.link_label == "Search free spaces"
