@@ -11,7 +11,7 @@ from lampio.assistant.models import LANGUAGES, KnowledgeEntry, LinkTarget
 from lampio.assistant.models.handoff import MAX_MESSAGE_LENGTH
 from lampio.assistant.services.knowledge import MAX_PARAPHRASE
 from lampio.assistant.staff_selectors import EntryFilters
-from lampio.core.multilingual import Translated, translated_from
+from lampio.core.multilingual import Translated, translated_from, translated_initial
 
 TEXTAREA = forms.Textarea(attrs={"rows": 6})
 LANGUAGE_CHOICES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
@@ -86,10 +86,7 @@ class EntryForm(forms.Form):
             "link": entry.link,
             "is_published": entry.is_published,
         }
-        for name in ("title", "answer"):
-            for language in LANGUAGES:
-                initial[f"{name}_{language}"] = getattr(entry, f"{name}_{language}") or ""
-        return initial
+        return {**initial, **translated_initial(entry, "title", "answer")}
 
     def fieldsets(self) -> list[tuple[str, str, list[forms.BoundField]]]:
         """(language, its name, [title, answer]) for the three language fieldsets."""

@@ -34,6 +34,7 @@ from lampio.assistant.staff_forms import (
 )
 from lampio.core.errors import DomainError, PermissionDenied
 from lampio.core.forms import submitted
+from lampio.core.multilingual import translated_initial
 from lampio.core.ratelimit import rate_limit_posts
 from lampio.tenancy.access import found, org_url_kwargs, organisation_in_url, staff_required
 from lampio.tenancy.models import Municipality, Organisation
@@ -222,14 +223,7 @@ def override_edit(
     user, org, place = desk_in_url(request, municipality, organisation)
     entry = _entry(entry_key)
     override = selectors.override_of(entry=entry, municipality=place)
-    initial = (
-        {
-            f"answer_{language}": getattr(override, f"answer_{language}") or ""
-            for language in LANGUAGES
-        }
-        if override is not None
-        else {}
-    )
+    initial = translated_initial(override, "answer") if override is not None else {}
     form = OverrideForm(request.POST or None, initial=initial)
     if request.method == "POST" and submitted(
         request,

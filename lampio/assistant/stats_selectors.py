@@ -28,10 +28,9 @@ from lampio.assistant.models import (
     ConversationState,
     Exchange,
     ExchangeOutcome,
-    KnowledgeEntry,
     Sender,
 )
-from lampio.assistant.staff_selectors import pending_count
+from lampio.assistant.staff_selectors import pending_count, titles_of
 from lampio.tenancy.models import Municipality, Organisation
 
 SMALL_CELL = 5  # counts 1..SMALL_CELL-1 are never shown as such
@@ -177,10 +176,6 @@ def _add_handoffs(result: Overview, municipality: Municipality) -> None:
         result.median_wait = median(waits)
 
 
-def _titles(keys: set[str]) -> dict[str, str]:
-    return {entry.key: entry.title for entry in KnowledgeEntry.objects.filter(key__in=keys)}
-
-
 def _top_entries(exchanges: QuerySet) -> list[EntryRow]:
     rows = (
         exchanges.filter(entry__isnull=False)
@@ -188,7 +183,7 @@ def _top_entries(exchanges: QuerySet) -> list[EntryRow]:
         .annotate(asked=Count("pk"), not_helpful=Count("pk", filter=Q(helpful=False)))
         .order_by("-asked", "entry__key")[:TOP_ENTRIES]
     )
-    titles = _titles({row["entry__key"] for row in rows})
+    titles = titles_of({row["entry__key"] for row in rows})
     return [
         EntryRow(
             key=row["entry__key"],
@@ -210,7 +205,7 @@ def _struggles(exchanges: QuerySet) -> list[EntryRow]:
         if isinstance(first, dict) and first.get("entry"):
             tops[str(first["entry"])] += 1
     ranked = sorted(tops.items(), key=lambda item: (-item[1], item[0]))[:TOP_ENTRIES]
-    titles = _titles({key for key, _count in ranked})
+    titles = titles_of({key for key, _count in ranked})
     return [
         EntryRow(key=key, title=titles.get(key, key), asked=Cell(count), not_helpful=Cell(0))
         for key, count in ranked

@@ -29,6 +29,15 @@ def translated_of(obj: Any, name: str) -> Translated:
     )
 
 
+def translated_initial(obj: Any, *names: str) -> dict[str, str]:
+    """Form initial values `<name>_fi/_sv/_en` from a model's translated fields."""
+    return {
+        f"{name}_{language}": getattr(obj, f"{name}_{language}") or ""
+        for name in names
+        for language in LANGUAGES
+    }
+
+
 def translated_from(data: Mapping[str, Any], name: str) -> Translated:
     """One text in the three languages from form data with fields `<name>_fi/_sv/_en`."""
     return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lampio.core.multilingual import translated_from
+from lampio.core.multilingual import translated_from, translated_initial
 from lampio.digital.models import PackagePlan
 from lampio.digital.services.packages import MAX_SESSIONS, PlanDetails
-from lampio.spaces.staff_forms import _add_translated, _translated_initial
+from lampio.spaces.staff_forms import _add_translated
 
 
 class PlanForm(forms.Form):
@@ -51,7 +51,7 @@ class PlanForm(forms.Form):
     @staticmethod
     def initial_for(plan: PackagePlan) -> dict[str, Any]:
         return {
-            **_translated_initial(plan, ("name", "description")),
+            **translated_initial(plan, "name", "description"),
             "sessions_included": plan.sessions_included,
             "price": plan.price,
             "season_starts": plan.season_starts,

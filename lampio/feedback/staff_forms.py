@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from lampio.core.multilingual import Translated, translated_from
+from lampio.core.multilingual import Translated, translated_from, translated_initial
 from lampio.feedback.models import MAX_TEXT_LENGTH, FeedbackState, ReplyTemplate
 from lampio.feedback.staff_selectors import InboxFilters
 from lampio.tenancy.models import Organisation
@@ -223,11 +223,7 @@ class ReplyTemplateForm(forms.Form):
 
     @staticmethod
     def initial_for(template: ReplyTemplate) -> dict[str, str]:
-        return {
-            f"{name}_{language}": getattr(template, f"{name}_{language}") or ""
-            for name in ("name", "body")
-            for language in ("fi", "sv", "en")
-        }
+        return translated_initial(template, "name", "body")
 
     def name(self) -> Translated:
         return translated_from(self.cleaned_data, "name")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
-from lampio.core.multilingual import Translated, translated_from
+from lampio.core.multilingual import Translated, translated_from, translated_initial
 from lampio.offerings.models import Audience, Keyword, Language, Licence, Offering, PriceBasis
 from lampio.offerings.selectors import keyword_choices
 from lampio.offerings.services import OfferingDetails
@@ -30,7 +30,6 @@ from lampio.spaces.staff_forms import (
     SectionedForm,
     _add_translated,
     _names,
-    _translated_initial,
 )
 from lampio.tenancy.models import Organisation
 
@@ -199,7 +198,7 @@ class OfferingForm(SectionedForm):
     @classmethod
     def initial_for(cls, offering: Offering) -> dict[str, Any]:
         return {
-            **_translated_initial(offering, cls.TRANSLATED),
+            **translated_initial(offering, *cls.TRANSLATED),
             **{name: getattr(offering, name) for name in cls.SCALARS},
             # A deprecated category is shown as the one that replaced it.
             "keywords": [keyword.current() for keyword in offering.keywords.all()],

@@ -16,7 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import DomainError
-from lampio.core.multilingual import LANGUAGES, Translated, translated_from
+from lampio.core.multilingual import LANGUAGES, Translated, translated_from, translated_initial
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.spaces.models import Equipment, OpeningException, Space, Venue, Weekday
 from lampio.spaces.services import (
@@ -50,14 +50,6 @@ def _add_translated(
             required=required and language == "fi",
             widget=widget,
         )
-
-
-def _translated_initial(obj: Any, names: tuple[str, ...]) -> dict[str, str]:
-    return {
-        f"{name}_{language}": getattr(obj, f"{name}_{language}") or ""
-        for name in names
-        for language in LANGUAGES
-    }
 
 
 def _words(names: str) -> list[str]:
@@ -136,7 +128,7 @@ class VenueForm(SectionedForm):
     @staticmethod
     def initial_for(venue: Venue) -> dict[str, Any]:
         return {
-            **_translated_initial(venue, VenueForm.TRANSLATED),
+            **translated_initial(venue, *VenueForm.TRANSLATED),
             **{name: getattr(venue, name) for name in (*VenueForm.SCALARS, "is_published")},
         }
 
@@ -259,7 +251,7 @@ class SpaceForm(SectionedForm):
     @staticmethod
     def initial_for(space: Space) -> dict[str, Any]:
         return {
-            **_translated_initial(space, SpaceForm.TRANSLATED),
+            **translated_initial(space, *SpaceForm.TRANSLATED),
             **{name: getattr(space, name) for name in SCALAR_SPACE_FIELDS},
             "equipment": list(space.equipment.all()),
             "allowed_organisations": list(space.allowed_organisations.all()),

@@ -12,11 +12,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.images import MAX_PHOTO_BYTES
-from lampio.core.multilingual import Translated, translated_from
+from lampio.core.multilingual import Translated, translated_from, translated_initial
 from lampio.spaces.equipment_services import NAME_MAX_LENGTH
 from lampio.spaces.models import SpacePhoto
 from lampio.spaces.photo_services import ALT_TEXT_MAX_LENGTH
-from lampio.spaces.staff_forms import _add_translated, _translated_initial
+from lampio.spaces.staff_forms import _add_translated
 
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp"
 
@@ -41,7 +41,7 @@ class PhotoTextForm(forms.Form):
 
     @staticmethod
     def initial_for(photo: SpacePhoto) -> dict[str, str]:
-        return _translated_initial(photo, ("alt_text",))
+        return translated_initial(photo, "alt_text")
 
     def alt_text(self) -> Translated:
         return translated_from(self.cleaned_data, "alt_text")
