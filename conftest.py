@@ -50,6 +50,15 @@ def _private_files_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _jobs_run_inline() -> Iterator[None]:
+    # The default backend queues jobs in the database for a worker; tests run them at once
+    # (after commit, as in production), so what a job sends is visible to the test.
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     # Production hashing is slow on purpose; tests only need hashing to be correct.

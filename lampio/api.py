@@ -4,7 +4,10 @@ from ninja import NinjaAPI
 
 from lampio.accounts.api import router as accounts_router
 from lampio.assistant.api import router as assistant_router
+from lampio.bookings.access_api import router as access_router
 from lampio.bookings.api import router as bookings_router
+from lampio.bookings.lastminute_api import router as lastminute_router
+from lampio.bookings.waitlist_api import router as waitlist_router
 from lampio.core.api import default_auth, install_problem_handlers
 from lampio.offerings.api import router as offerings_router
 from lampio.spaces.api import router as spaces_router
@@ -23,5 +26,8 @@ api.add_router("/", accounts_router)
 api.add_router("/", tenancy_router)
 api.add_router("/", spaces_router)
 api.add_router("/", bookings_router)
+api.add_router("/", access_router)
+api.add_router("/", waitlist_router)
+api.add_router("/", lastminute_router)
 api.add_router("/", offerings_router)
 api.add_router("/", assistant_router)

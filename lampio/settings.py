@@ -56,12 +56,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # serves the API docs from its own static files, not a CDN
     "django_tasks",
+    "django_tasks_db",
     "csp",
     "channels",
     "lampio.core",
     "lampio.tenancy",
     "lampio.accounts",
     "lampio.spaces",
+    "lampio.notifications",
     "lampio.bookings",
     "lampio.offerings",
     "lampio.digital",
@@ -155,13 +157,14 @@ else:
 # Live events gather this long before one frame goes to every socket of a session.
 LAMPIO_LIVE_BATCH_MS = int(os.environ.get("LAMPIO_LIVE_BATCH_MS", "100"))
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "LAMPIO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        ),
-    }
-}
+# Jobs: the database backend by default (`manage.py db_worker` runs them; `make demo` starts
+# one); production sets LAMPIO_TASKS_BACKEND=django_tasks_rq.RQBackend to run them on Redis.
+# Tests run them inline (conftest).
+TASKS_BACKEND = os.environ.get("LAMPIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

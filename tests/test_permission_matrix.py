@@ -30,10 +30,14 @@ from lampio.offerings.services import enrol
 from lampio.spaces.models import OpeningException, SpacePhoto, Visibility
 from lampio.tenancy.models import Organisation, OrganisationKind, Role
 from tests import (
+    matrix_access,
     matrix_assistant_lexicon,
     matrix_assistant_resident,
     matrix_assistant_staff,
     matrix_assistant_stats,
+    matrix_lastminute,
+    matrix_notifications,
+    matrix_waitlist,
 )
 from tests.matrix_cases import (
     ANON,
@@ -286,6 +290,9 @@ PAGES.update(matrix_assistant_stats.PAGES)
 API.update(matrix_assistant_stats.API)
 PAGES.update(matrix_assistant_lexicon.PAGES)
 API.update(matrix_assistant_lexicon.API)
+for _part in (matrix_access, matrix_waitlist, matrix_lastminute, matrix_notifications):
+    PAGES.update(_part.PAGES)
+    API.update(_part.API)
 
 
 def our_routes() -> dict[str, URLPattern]:
@@ -420,6 +427,10 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **matrix_assistant_stats.objects(organisation_b),
             **matrix_assistant_lexicon.objects(organisation_b),
             **matrix_assistant_resident.objects(organisation_b),
+            **matrix_access.objects(organisation_b),
+            **matrix_waitlist.objects(organisation_b),
+            **matrix_lastminute.objects(organisation_b),
+            **matrix_notifications.objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

@@ -26,3 +26,21 @@ class NotAllowedToBook(PermissionDenied):
 
 class CancellationTooLate(InvalidInput):
     code = "cancellation_too_late"
+
+
+class SlotIsFree(Conflict):
+    code = "slot_is_free"
+    default_message = _("This time is free: you can book it now instead of joining the waitlist.")
+
+
+class AlreadyInLine(Conflict):
+    code = "already_in_line"
+    default_message = _("You are already on the waitlist for this time.")
+
+
+class OfferExpired(Conflict):
+    code = "offer_expired"
+    default_message = _(
+        "This offer has lapsed and the time has gone to the next person in line. "
+        "You can join the waitlist again."
+    )

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lampio.accounts.models import User
-from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingStatus
+from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingStatus, blocking
 from lampio.core.errors import NotFound
 from lampio.core.timeranges import (
     LOCAL_ZONE,
@@ -29,11 +29,11 @@ from lampio.tenancy.permissions import Action, Actor, roles_of
 from lampio.tenancy.selectors import scope_to_actor
 
 
-def taken_ranges(space: Space, window: Interval) -> list[Interval]:
+def taken_ranges(space: Space, window: Interval, *, now: datetime | None = None) -> list[Interval]:
     """Where a new booking's own time cannot lie, given the space's buffers on both sides."""
     blocked = Booking.objects.filter(
+        blocking(now or timezone.now()),
         space=space,
-        status__in=ACTIVE_STATUSES,
         blocked_from__lt=window.end + space.buffer_before,
         blocked_until__gt=window.start - space.buffer_after,
     ).values_list("blocked_from", "blocked_until")
@@ -56,7 +56,7 @@ def free_intervals_between(
     if window.end <= bookable_from or window.start > bookable_until:
         return []
     periods = clip(opening_periods_between(space, first - timedelta(days=1), last), window)
-    free = subtract(periods, taken_ranges(space, window))
+    free = subtract(periods, taken_ranges(space, window, now=now))
     return clip(free, Interval(max(window.start, bookable_from), window.end))
 
 
@@ -226,7 +226,7 @@ def spaces_free_between(
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
     last = wanted.end.astimezone(LOCAL_ZONE).date()
     overlapping = Booking.objects.filter(
-        status__in=ACTIVE_STATUSES,
+        blocking(now),
         blocked_from__lt=wanted.end,
         blocked_until__gt=wanted.start,
     ).values("space_id")
@@ -248,8 +248,8 @@ def spaces_free_between(
     nearby: dict[int, list[Interval]] = defaultdict(list)
     if reach:
         for space_id, start, end in Booking.objects.filter(
+            blocking(now),
             space__in=ids,
-            status__in=ACTIVE_STATUSES,
             blocked_from__lt=wanted.end + reach,
             blocked_until__gt=wanted.start - reach,
         ).values_list("space_id", "blocked_from", "blocked_until"):

@@ -17,9 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import rules, tasks
+from lampio.bookings import access_services, rules, tasks
 from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
-from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingKind, BookingStatus
+from lampio.bookings.models import (
+    Booking,
+    BookingKind,
+    BookingStatus,
+    WaitlistEntry,
+    WaitlistStatus,
+    blocking,
+)
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.timeranges import Interval
 from lampio.spaces.models import Space, Visibility
@@ -30,17 +37,46 @@ def blocked_range(space: Space, starts_at: datetime, ends_at: datetime) -> Inter
     return Interval(starts_at - space.buffer_before, ends_at + space.buffer_after)
 
 
-def _insert(booking: Booking) -> Booking:
+def lock_space(space_id: int) -> None:
+    """Writers of one space queue here (PostgreSQL); SQLite's IMMEDIATE transactions already do."""
+    Space.objects.select_for_update().filter(pk=space_id).values_list("pk").first()
+
+
+def expire_lapsed_holds(*, space_id: int, within: Interval, now: datetime) -> None:
+    """Turn holds that have lapsed into EXPIRED rows so the exclusion constraint lets go.
+
+    Readers already treat them as free (`blocking`); this is the writers' half. Their waitlist
+    offers lapse with them. Call with the space locked.
+    """
+    lapsed = Booking.objects.filter(
+        space_id=space_id,
+        status=BookingStatus.HELD,
+        hold_expires_at__lte=now,
+        blocked_from__lt=within.end,
+        blocked_until__gt=within.start,
+    )
+    lapsed_ids = list(lapsed.values_list("pk", flat=True))
+    if lapsed_ids:
+        WaitlistEntry.objects.filter(offer_id__in=lapsed_ids, status=WaitlistStatus.OFFERED).update(
+            status=WaitlistStatus.LAPSED
+        )
+        Booking.objects.filter(pk__in=lapsed_ids).update(status=BookingStatus.EXPIRED)
+
+
+def _insert(booking: Booking, *, now: datetime | None = None) -> Booking:
     """Insert, turning an overlap into SlotTaken whichever way the database reports it.
 
     Writers of one space queue on its row lock (PostgreSQL), so the overlap check below sees
     every committed booking. Without the queue, concurrent inserts checking the exclusion
     constraint can deadlock each other; the constraint stays as the last line of defence.
     """
-    Space.objects.select_for_update().filter(pk=booking.space_id).values_list("pk").first()
+    now = now or timezone.now()
+    lock_space(booking.space_id)
+    blocked = Interval(booking.blocked_from, booking.blocked_until)
+    expire_lapsed_holds(space_id=booking.space_id, within=blocked, now=now)
     overlapping = Booking.objects.filter(
+        blocking(now),
         space_id=booking.space_id,
-        status__in=ACTIVE_STATUSES,
         blocked_from__lt=booking.blocked_until,
         blocked_until__gt=booking.blocked_from,
     )
@@ -85,7 +121,7 @@ def book_space(
     with transaction.atomic(), set_actor(actor):
         User.objects.select_for_update().filter(pk=actor.pk).first()
         upcoming = Booking.objects.filter(
-            booker=actor, space=space, status__in=ACTIVE_STATUSES, ends_at__gt=now
+            blocking(now), booker=actor, space=space, ends_at__gt=now
         ).count()
         if upcoming >= space.max_active_bookings and not owner_staff:
             raise BookingRuleBroken(
@@ -109,6 +145,8 @@ def book_space(
                 show_to_colleagues=show_to_colleagues and space.visibility == Visibility.MEMBERS,
             )
         )
+        if booking.status == BookingStatus.CONFIRMED:
+            access_services.grant_access(booking)
         booking_id = booking.pk
         transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
     return booking
@@ -162,7 +200,91 @@ def cancel_booking(*, actor: User, booking: Booking, now: datetime | None = None
         booking.status = BookingStatus.CANCELLED
         booking.cancelled_at = now
         booking.save(update_fields=["status", "cancelled_at"])
+        access_services.revoke_access(booking)
         transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, "cancelled"))
+        slot_freed(booking.space, Interval(booking.starts_at, booking.ends_at), now=now)
+    return booking
+
+
+def slot_freed(space: Space, freed: Interval, *, now: datetime) -> None:
+    """A slot was let go: offer it to its waitlist now, tell the space's watchers after commit.
+
+    The offer is made in the same transaction as the cancellation, so no job has to run for
+    the first in line to get it.
+    """
+    if freed.end <= now:
+        return
+    from lampio.bookings import waitlist_services  # it books through this module
+
+    waitlist_services.offer_freed_slot(space=space, freed=freed, now=now)
+    start, end = freed.start.isoformat(), freed.end.isoformat()
+    transaction.on_commit(lambda: tasks.alert_watchers.enqueue(space.pk, start, end))
+
+
+def move_booking(
+    *,
+    actor: User,
+    booking: Booking,
+    starts_at: datetime,
+    ends_at: datetime,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a booking to other times in the same space; its access code's validity moves too.
+
+    The booker moves under the resident rules and only before the cancellation deadline; the
+    owner's staff may move any active booking within opening hours.
+    """
+    now = now or timezone.now()
+    space = booking.space
+    staff = can(actor, Action.MANAGE, space)
+    if booking.booker_id != actor.pk and not staff:
+        raise PermissionDenied()
+    starts_at, ends_at = rules.normalised(starts_at, ends_at)
+    if staff:
+        if ends_at <= starts_at:
+            raise BookingRuleBroken(_("The booking must end after it starts."), field="ends_at")
+        rules.check_within_opening_hours(space, Interval(starts_at, ends_at))
+    else:
+        rules.check_times(space, starts_at, ends_at, now=now)
+    with transaction.atomic(), set_actor(actor):
+        booking = _lock(booking)
+        if booking.status not in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED):
+            raise Conflict(_("This booking is no longer active."))
+        deadline = booking.starts_at - timedelta(hours=space.cancellation_hours)
+        if now > deadline and not staff:
+            raise CancellationTooLate(
+                _("Bookings of this space can be changed until %(hours)d hours before the start.")
+                % {"hours": space.cancellation_hours}
+            )
+        old = Interval(booking.starts_at, booking.ends_at)
+        blocked = blocked_range(space, starts_at, ends_at)
+        lock_space(space.pk)
+        expire_lapsed_holds(space_id=space.pk, within=blocked, now=now)
+        if (
+            Booking.objects.filter(
+                blocking(now),
+                space_id=space.pk,
+                blocked_from__lt=blocked.end,
+                blocked_until__gt=blocked.start,
+            )
+            .exclude(pk=booking.pk)
+            .exists()
+        ):
+            raise SlotTaken(field="starts_at")
+        booking.starts_at, booking.ends_at = starts_at, ends_at
+        booking.blocked_from, booking.blocked_until = blocked.start, blocked.end
+        try:
+            with transaction.atomic():
+                booking.save(
+                    update_fields=["starts_at", "ends_at", "blocked_from", "blocked_until"]
+                )
+        except IntegrityError as error:
+            if "booking_no_overlap_in_space" in str(error):
+                raise SlotTaken(field="starts_at") from error
+            raise
+        access_services.access_moved(booking)
+        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, "moved"))
+        slot_freed(space, old, now=now)
     return booking
 
 
@@ -182,6 +304,12 @@ def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str 
         booking.save(update_fields=["status", "decision_reason", "decided_by"])
         event = "approved" if approve else "denied"
         transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, event))
+        if approve:
+            access_services.grant_access(booking)
+        else:
+            slot_freed(
+                booking.space, Interval(booking.starts_at, booking.ends_at), now=timezone.now()
+            )
     return booking
 
 
@@ -234,6 +362,7 @@ def book_on_behalf(
                 attendees=attendees,
             )
         )
+        access_services.grant_access(booking)
         booking_id = booking.pk
         transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
     return booking

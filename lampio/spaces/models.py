@@ -99,6 +99,15 @@ class PriceType(models.TextChoices):
     FIXED = "fixed", _("Fixed price")
 
 
+class AccessMethod(models.TextChoices):
+    """How a person with a booking gets in."""
+
+    CODE = "code", _("Personal access code")
+    STAFF = "staff", _("Opened by staff")
+    KEY = "key", _("Key pick-up")
+    OPEN = "open", _("No key needed")
+
+
 class Space(models.Model):
     """Something a person books: a hall, a gym, a room, a desk."""
 
@@ -163,6 +172,39 @@ class Space(models.Model):
     )
     allows_multi_day = models.BooleanField(_("multi-day bookings allowed"), default=False)
     closed_on_public_holidays = models.BooleanField(_("closed on public holidays"), default=True)
+
+    # Getting in. A code is valid from `code_valid_before_minutes` before the start until
+    # `code_valid_after_minutes` after the end, derived from the booking's times.
+    access_method = models.CharField(
+        _("access"), max_length=8, choices=AccessMethod.choices, default=AccessMethod.OPEN
+    )
+    access_instructions = models.TextField(
+        _("access instructions"),
+        blank=True,
+        help_text=_("Which door, where the keypad is; for key pick-up where and when."),
+    )
+    door_id = models.CharField(
+        _("door identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_("The door's identifier in the organisation's door system."),
+    )
+    code_valid_before_minutes = models.PositiveIntegerField(
+        _("code works this many minutes before the start"),
+        default=15,
+        validators=[MaxValueValidator(24 * 60)],
+    )
+    code_valid_after_minutes = models.PositiveIntegerField(
+        _("code works this many minutes after the end"),
+        default=0,
+        validators=[MaxValueValidator(24 * 60)],
+    )
+    # Waitlist offers hold a freed slot for the first in line this long.
+    offer_hold_minutes = models.PositiveIntegerField(
+        _("waitlist offer is held (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(7 * 24 * 60)],
+    )
 
     price_type = models.CharField(
         _("price"), max_length=16, choices=PriceType.choices, default=PriceType.FREE

@@ -11,7 +11,7 @@ class VenueTranslation(TranslationOptions):
 
 @register(Space)
 class SpaceTranslation(TranslationOptions):
-    fields = ("name", "description", "terms")
+    fields = ("name", "description", "terms", "access_instructions")
     required_languages = ("fi",)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.postgres.fields import RangeBoundary, RangeOperators
@@ -15,14 +16,25 @@ from lampio.spaces.models import Space
 
 
 class BookingStatus(models.TextChoices):
+    HELD = "held", _("Held for you")
     REQUESTED = "requested", _("Waiting for approval")
     CONFIRMED = "confirmed", _("Confirmed")
     DENIED = "denied", _("Denied")
     CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Hold lapsed")
 
 
-# A request holds its slot while staff decide, exactly like a confirmed booking.
-ACTIVE_STATUSES = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+# A request holds its slot while staff decide, exactly like a confirmed booking. A hold (a
+# waitlist offer, later a payment in progress) holds it until `hold_expires_at`: the database
+# constraint counts every hold, and writers expire lapsed ones under the space's lock before
+# they check for overlaps, so a lapsed hold never blocks anybody.
+ACTIVE_STATUSES = [BookingStatus.HELD, BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+
+
+def blocking(now: datetime) -> Q:
+    """Bookings that keep a slot taken at `now`: active ones, minus holds that have lapsed."""
+    # The first term matches the partial indexes' condition, so they still serve the query.
+    return Q(status__in=ACTIVE_STATUSES) & ~Q(status=BookingStatus.HELD, hold_expires_at__lte=now)
 
 
 class BookingKind(models.TextChoices):
@@ -71,6 +83,11 @@ class Booking(models.Model):
         null=True,
         blank=True,
     )
+    # Set only while HELD: the slot is the holder's until then, and free for others after.
+    hold_expires_at = models.DateTimeField(_("held until"), null=True, blank=True)
+    # A personal door code for spaces opened by code (see bookings.access); its validity is
+    # derived from the booking's times and status, never stored.
+    access_code = models.CharField(_("access code"), max_length=12, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Secret for the personal iCalendar feed and links that need no login.
@@ -86,6 +103,10 @@ class Booking(models.Model):
                 name="booking_space_blocked_range",
             ),
             models.Index(fields=["booker", "starts_at"], name="booking_booker_start"),
+            # The door system asks "would this code open this door now".
+            models.Index(
+                fields=["access_code"], condition=~Q(access_code=""), name="booking_access_code"
+            ),
             # "Which spaces are taken between A and B" reads only active, not-yet-ended rows.
             models.Index(
                 fields=["blocked_until", "blocked_from"],
@@ -102,6 +123,10 @@ class Booking(models.Model):
                 name="booking_blocked_range_covers_booking",
             ),
             models.CheckConstraint(condition=Q(attendees__gte=1), name="booking_has_attendees"),
+            models.CheckConstraint(
+                condition=~Q(status="held") | Q(hold_expires_at__isnull=False),
+                name="booking_hold_has_expiry",
+            ),
             PostgresExclusionConstraint(
                 name="booking_no_overlap_in_space",
                 expressions=[
@@ -120,6 +145,12 @@ class Booking(models.Model):
 
     @property
     def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+    def is_blocking(self, now: datetime) -> bool:
+        """Whether the slot is taken by this booking at `now` (a lapsed hold is not)."""
+        if self.status == BookingStatus.HELD:
+            return self.hold_expires_at is not None and self.hold_expires_at > now
         return self.status in ACTIVE_STATUSES
 
     @property
