@@ -8,4 +8,11 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self) -> None:
-        from lampio.bookings import audit, personal_data  # noqa: F401  (registrations)
+        from lampio.bookings import (  # noqa: F401  (registrations)
+            audit,
+            messages,
+            messages_reminders,
+            messages_waitlist,
+            personal_data,
+            sweeps,
+        )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import access_services, rules, tasks
+from lampio.bookings import access_services, rules, tasks, waitlist_tasks
 from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
 from lampio.bookings.models import (
     Booking,
@@ -218,7 +218,7 @@ def slot_freed(space: Space, freed: Interval, *, now: datetime) -> None:
 
     waitlist_services.offer_freed_slot(space=space, freed=freed, now=now)
     start, end = freed.start.isoformat(), freed.end.isoformat()
-    transaction.on_commit(lambda: tasks.alert_watchers.enqueue(space.pk, start, end))
+    transaction.on_commit(lambda: waitlist_tasks.alert_watchers.enqueue(space.pk, start, end))
 
 
 def move_booking(

@@ -34,13 +34,3 @@ def send_booking_message(booking_id: int, event: str) -> None:
     if event in {"created", "approved"}:
         message.attach("booking.ics", booking_ics(booking), "text/calendar")
     message.send()
-
-
-@task()
-def send_waitlist_offer(entry_id: int) -> None:
-    """STUB (waitlist helper): tell the first in line that a slot is theirs to accept."""
-
-
-@task()
-def alert_watchers(space_id: int, starts_at: str, ends_at: str) -> None:
-    """STUB (waitlist helper): tell everyone watching this space or its venue about free time."""

@@ -149,8 +149,7 @@ def _offer(entry: WaitlistEntry, *, space: Space, now: datetime) -> bool:
     entry.offer = hold
     entry.offered_at = now
     entry.save(update_fields=["status", "offer", "offered_at"])
-    entry_id = entry.pk
-    transaction.on_commit(lambda: tasks.send_waitlist_offer.enqueue(entry_id))
+    # STUB (waitlist helper): notify(recipient=entry.person, key="waitlist.offer", ...)
     return True
 
 

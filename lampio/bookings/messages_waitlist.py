@@ -1,0 +1,1 @@
+"""Message kinds of waitlists and watches. STUB: the waitlist helper fills it."""
