@@ -44,12 +44,18 @@ migrate: install vendor
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 
+DEMO_ENV := LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi
+
 demo: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Lämpiö demo: http://127.0.0.1:$(PORT)/  (logins in README.md)"
-	LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi \
-		$(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
+	@# A job worker sends the queued messages and a scheduler runs the periodic sweeps
+	@# (reminders, lapsed waitlist offers, retries); both stop with the server.
+	$(DEMO_ENV) $(MANAGE) db_worker --interval 1 --no-reload & worker=$$!; \
+	$(DEMO_ENV) $(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .
