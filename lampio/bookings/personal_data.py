@@ -8,7 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from lampio.accounts.models import User
-from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingStatus
+from lampio.bookings.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingReview,
+    BookingStatus,
+    WaitlistEntry,
+    Watch,
+)
 from lampio.core.privacy import register_personal_data
 
 
@@ -28,6 +35,51 @@ def export_bookings(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def export_waitlists_and_watches(user: User) -> dict[str, Any]:
+    return {
+        "waitlist": [
+            {
+                "space": entry.space.name,
+                "starts_at": entry.starts_at.isoformat(),
+                "ends_at": entry.ends_at.isoformat(),
+                "purpose": entry.purpose,
+                "status": entry.status,
+                "joined_at": entry.created_at.isoformat(),
+            }
+            for entry in WaitlistEntry.objects.filter(person=user).select_related("space")
+        ],
+        "watches": [
+            {
+                "space": watch.space.name if watch.space else None,
+                "venue": watch.venue.name if watch.venue else None,
+                "weekday": watch.weekday,
+                "from": watch.starts.isoformat(),
+                "until": watch.ends.isoformat(),
+            }
+            for watch in Watch.objects.filter(person=user).select_related("space", "venue")
+        ],
+        "booking_feedback": [
+            {
+                "space": review.booking.space.name,
+                "rating": review.rating,
+                "comment": review.comment,
+                "given_at": review.created_at.isoformat(),
+            }
+            for review in BookingReview.objects.filter(booking__booker=user).select_related(
+                "booking__space"
+            )
+        ],
+    }
+
+
+def erase_waitlists_and_watches(user: User) -> None:
+    """Lines and watches go; feedback keeps its grade for the owner but loses its words."""
+    with transaction.atomic():
+        WaitlistEntry.objects.filter(person=user).delete()
+        Watch.objects.filter(person=user).delete()
+        BookingReview.objects.filter(booking__booker=user).update(comment="")
+
+
 def erase_bookings(user: User) -> None:
     """Cancel upcoming bookings (freeing the slots) and strip the purpose from all of them.
 
@@ -38,8 +90,12 @@ def erase_bookings(user: User) -> None:
         Booking.objects.filter(booker=user, status__in=ACTIVE_STATUSES, starts_at__gt=now).update(
             status=BookingStatus.CANCELLED, cancelled_at=now
         )
-        Booking.objects.filter(booker=user).update(booker=None, purpose="")
+        Booking.objects.filter(booker=user).update(booker=None, purpose="", access_code="")
         Booking.objects.filter(created_by=user).update(created_by=None)
 
 
 register_personal_data("bookings", export=export_bookings, erase=erase_bookings)
+# Erased before "bookings" (sections run in name order), while reviews still name the booker.
+register_personal_data(
+    "booking_lines", export=export_waitlists_and_watches, erase=erase_waitlists_and_watches
+)
