@@ -243,6 +243,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lämpiö <noreply@lampio.invalid>")
 # Text messages: "console" logs them (the demo); see lampio/core/sms.py for the backends.
 LAMPIO_SMS_BACKEND = os.environ.get("LAMPIO_SMS_BACKEND", "console")
+# The GatewayAPI adapter (LAMPIO_SMS_BACKEND=gatewayapi); see lampio/core/sms_gateway.py.
+LAMPIO_SMS_GATEWAY_URL = os.environ.get(
+    "LAMPIO_SMS_GATEWAY_URL", "https://gatewayapi.com/rest/mtsms"
+)
+LAMPIO_SMS_GATEWAY_TOKEN = os.environ.get("LAMPIO_SMS_GATEWAY_TOKEN", "")
+LAMPIO_SMS_SENDER = os.environ.get("LAMPIO_SMS_SENDER", "Lampio")
+LAMPIO_SMS_GATEWAY_TIMEOUT = float(os.environ.get("LAMPIO_SMS_GATEWAY_TIMEOUT", "10"))
+LAMPIO_DOOR_WEBHOOK_TIMEOUT = float(os.environ.get("LAMPIO_DOOR_WEBHOOK_TIMEOUT", "5"))
 # The public address of the site, for links in messages sent by jobs (no request to ask).
 LAMPIO_SITE_URL = os.environ.get("LAMPIO_SITE_URL", "http://localhost:8000").rstrip("/")
 

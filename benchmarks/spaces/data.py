@@ -141,7 +141,8 @@ INSERT INTO spaces_space (venue_id, slug, name, name_fi, name_sv, name_en,
     who_may_book, requires_handling, slot_minutes, min_duration_minutes, max_duration_minutes,
     buffer_before_minutes, buffer_after_minutes, booking_opens_days, booking_closes_hours,
     max_active_bookings, cancellation_hours, allows_multi_day, closed_on_public_holidays,
-    price_type, price)
+    price_type, price, access_method, access_instructions, door_id, code_valid_before_minutes,
+    code_valid_after_minutes, offer_hold_minutes)
 SELECT v.id, 'space-' || i, t.fi || ' ' || (i %% 10 + 1), t.fi || ' ' || (i %% 10 + 1),
     t.sv || ' ' || (i %% 10 + 1), t.en || ' ' || (i %% 10 + 1),
     'Tila harrastuksiin, kokouksiin ja juhliin.', 'Tila harrastuksiin, kokouksiin ja juhliin.',
@@ -151,7 +152,8 @@ SELECT v.id, 'space-' || i, t.fi || ' ' || (i %% 10 + 1), t.fi || ' ' || (i %% 1
     CASE WHEN i %% 50 = 7 THEN 'members' ELSE 'public' END, true, 'registered', i %% 20 = 3,
     30, 30, 240, 0, 0, 60, 0, 5, 24, false, true,
     CASE WHEN i %% 4 = 1 THEN 'per_hour' ELSE 'free' END,
-    CASE WHEN i %% 4 = 1 THEN 15 ELSE 0 END
+    CASE WHEN i %% 4 = 1 THEN 15 ELSE 0 END,
+    'open', '', '', 15, 0, 30
 FROM generate_series(0, %(spaces)s - 1) i
 JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM spaces_venue) v
     ON v.n = i / %(per_venue)s
@@ -198,10 +200,10 @@ FROM accounts_user
 BOOKINGS = """
 INSERT INTO bookings_booking (space_id, kind, booker_id, created_by_id, status, starts_at,
     ends_at, blocked_from, blocked_until, purpose, attendees, decision_reason, created_at,
-    feed_token, show_to_colleagues)
+    feed_token, show_to_colleagues, access_code)
 SELECT s.id, 'booking', u.id, u.id, 'confirmed', t.starts_at, t.starts_at + interval '1 hour',
     t.starts_at, t.starts_at + interval '1 hour', 'Harjoitukset', 1 + k %% 5, '', now(),
-    gen_random_uuid(), false
+    gen_random_uuid(), false, ''
 FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM spaces_space) s
 CROSS JOIN generate_series(0, %(per_space)s) k
 CROSS JOIN LATERAL (

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import QuerySet
+
 from lampio.accounts.models import User
-from lampio.bookings.models import Booking, BookingStatus
+from lampio.bookings.models import Booking, BookingStatus, DoorSync, DoorSyncStatus
+from lampio.core.errors import NotFound
 from lampio.core.timeranges import Interval
 from lampio.spaces.models import AccessMethod
+from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, Actor, can
 
 
@@ -64,4 +68,29 @@ def access_for(booking: Booking, *, viewer: Actor) -> AccessInfo:
         valid_until=window.end if window else None,
         # modeltranslation answers in the active language, falling back to Finnish.
         instructions=space.access_instructions or "",
+    )
+
+
+def visible_booking(*, viewer: User, booking_id: int) -> Booking:
+    """A booking the viewer made, or one of a space their organisation runs; else NotFound."""
+    booking = (
+        Booking.objects.select_related("space__venue__organisation__municipality")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        raise NotFound()
+    if booking.booker_id != viewer.pk and not can(viewer, Action.MANAGE, booking.space):
+        raise NotFound()
+    return booking
+
+
+def door_alerts(organisation: Organisation) -> QuerySet[DoorSync]:
+    """Pushes the lock vendor never took, not yet handled: the staff's door alerts."""
+    return (
+        DoorSync.objects.filter(
+            organisation=organisation, status=DoorSyncStatus.FAILED, resolved_by__isnull=True
+        )
+        .select_related("booking__space")
+        .order_by("-created_at")
     )

@@ -23,6 +23,7 @@ from ninja import Field, Query, Router, Schema, Status
 from lampio.accounts.api import Problem
 from lampio.accounts.auth import acting_user
 from lampio.bookings import selectors, services
+from lampio.bookings.access import access_for, visible_booking
 from lampio.bookings.models import Booking, BookingStatus
 from lampio.core.errors import InvalidInput
 from lampio.core.ratelimit import check_rate_limit
@@ -115,10 +116,33 @@ class BookingCreated(Schema):
         return local(obj.ends_at)
 
 
+class AccessOut(Schema):
+    method: str = Field(description="code, staff, key or open")
+    code: str | None = Field(
+        description="The personal door code: only for the booker and the owner's staff, and "
+        "only while the booking is confirmed"
+    )
+    valid_from: datetime | None = Field(description="When the code starts to open the door")
+    valid_until: datetime | None = Field(description="When the code stops opening the door")
+    instructions: str = Field(description="How to get in, in the request's language")
+
+
 class BookingOut(BookingCreated):
     space: SpaceSummary
     purpose: str
     attendees: int
+    access: AccessOut
+
+    @staticmethod
+    def resolve_access(obj: Booking, context: dict[str, Any]) -> dict[str, Any]:
+        info = access_for(obj, viewer=context["request"].user)
+        return {
+            "method": info.method,
+            "code": info.code,
+            "valid_from": local(info.valid_from) if info.valid_from else None,
+            "valid_until": local(info.valid_until) if info.valid_until else None,
+            "instructions": info.instructions,
+        }
 
 
 class BookingQuery(Schema):
@@ -266,6 +290,16 @@ def create_booking(request: HttpRequest, payload: BookingIn) -> Status[Booking]:
 def my_bookings(request: HttpRequest, query: Query[BookingQuery]) -> dict[str, Any]:
     bookings = selectors.bookings_of(actor=acting_user(request), upcoming=not query.past)
     return paginate(request, bookings, page=query.page, page_size=query.page_size)
+
+
+@router.get(
+    "/bookings/{booking_id}",
+    response={200: BookingOut, 401: Problem, 404: Problem},
+    summary="One booking: the booker's own, or one of a space the caller's organisation runs",
+    description="Carries `access`; its `code` only for the booker and the owner's staff.",
+)
+def booking_detail(request: HttpRequest, booking_id: int) -> Booking:
+    return visible_booking(viewer=acting_user(request), booking_id=booking_id)
 
 
 @router.post(

@@ -2,4 +2,5 @@ from auditlog.registry import auditlog
 
 from lampio.bookings.models import Booking
 
-auditlog.register(Booking, exclude_fields=["feed_token"])
+# Door codes stay out of the change log: staff of the owner see them on the booking itself.
+auditlog.register(Booking, exclude_fields=["feed_token", "access_code"])

@@ -1,5 +1,9 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from lampio.bookings import lastminute_views
 
 app_name = "lastminute"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", lastminute_views.last_minute, name="list"),
+]

@@ -1,5 +1,11 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from lampio.bookings import review_views
 
 app_name = "booking_review"
 
-urlpatterns: list[URLPattern] = []
+# `booking_token` rather than `token`: the name `token` is taken by calendar-feed links.
+urlpatterns = [
+    path("<uuid:booking_token>/", review_views.give, name="give"),
+    path("<uuid:booking_token>/thanks/", review_views.thanks, name="thanks"),
+]

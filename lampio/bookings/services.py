@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import access_services, rules, tasks, waitlist_tasks
+from lampio.bookings import access_services, messages, rules, waitlist_tasks
 from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
 from lampio.bookings.models import (
     Booking,
@@ -48,19 +48,22 @@ def expire_lapsed_holds(*, space_id: int, within: Interval, now: datetime) -> No
     Readers already treat them as free (`blocking`); this is the writers' half. Their waitlist
     offers lapse with them. Call with the space locked.
     """
-    lapsed = Booking.objects.filter(
+    lapsed = Booking.objects.select_for_update().filter(
         space_id=space_id,
         status=BookingStatus.HELD,
         hold_expires_at__lte=now,
         blocked_from__lt=within.end,
         blocked_until__gt=within.start,
     )
+    # Locked, and re-checked in the update, so a hold accepted meanwhile is never expired.
     lapsed_ids = list(lapsed.values_list("pk", flat=True))
     if lapsed_ids:
+        Booking.objects.filter(pk__in=lapsed_ids, status=BookingStatus.HELD).update(
+            status=BookingStatus.EXPIRED
+        )
         WaitlistEntry.objects.filter(offer_id__in=lapsed_ids, status=WaitlistStatus.OFFERED).update(
             status=WaitlistStatus.LAPSED
         )
-        Booking.objects.filter(pk__in=lapsed_ids).update(status=BookingStatus.EXPIRED)
 
 
 def _insert(booking: Booking, *, now: datetime | None = None) -> Booking:
@@ -143,12 +146,12 @@ def book_space(
                 purpose=purpose[:200],
                 attendees=attendees,
                 show_to_colleagues=show_to_colleagues and space.visibility == Visibility.MEMBERS,
-            )
+            ),
+            now=now,
         )
         if booking.status == BookingStatus.CONFIRMED:
             access_services.grant_access(booking)
-        booking_id = booking.pk
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
+        messages.booking_message(booking, "created")
     return booking
 
 
@@ -201,7 +204,7 @@ def cancel_booking(*, actor: User, booking: Booking, now: datetime | None = None
         booking.cancelled_at = now
         booking.save(update_fields=["status", "cancelled_at"])
         access_services.revoke_access(booking)
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, "cancelled"))
+        messages.booking_message(booking, "cancelled")
         slot_freed(booking.space, Interval(booking.starts_at, booking.ends_at), now=now)
     return booking
 
@@ -283,7 +286,7 @@ def move_booking(
                 raise SlotTaken(field="starts_at") from error
             raise
         access_services.access_moved(booking)
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, "moved"))
+        messages.booking_message(booking, "moved")
         slot_freed(space, old, now=now)
     return booking
 
@@ -302,11 +305,11 @@ def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str 
         booking.decision_reason = reason.strip()
         booking.decided_by = actor
         booking.save(update_fields=["status", "decision_reason", "decided_by"])
-        event = "approved" if approve else "denied"
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking.pk, event))
         if approve:
             access_services.grant_access(booking)
+            messages.booking_message(booking, "approved")
         else:
+            messages.booking_message(booking, "denied")
             slot_freed(
                 booking.space, Interval(booking.starts_at, booking.ends_at), now=timezone.now()
             )
@@ -363,6 +366,5 @@ def book_on_behalf(
             )
         )
         access_services.grant_access(booking)
-        booking_id = booking.pk
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(booking_id, "created"))
+        messages.booking_message(booking, "created")
     return booking

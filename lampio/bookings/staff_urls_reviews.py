@@ -1,5 +1,13 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from lampio.bookings import staff_views_reviews
 
 app_name = "booking_review_staff"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path(
+        "<slug:municipality>/<slug:organisation>/bookings/feedback/",
+        staff_views_reviews.review_list,
+        name="list",
+    ),
+]

@@ -6,6 +6,10 @@ constraint, so nobody else can book the slot meanwhile, and accepting turns it i
 person's booking through the same rules. Whether an offer is open is derived from the hold's
 expiry; a lapsed offer passes to the next in line when anyone next touches the slot or when
 the scheduler's sweep (`advance_lapsed_offers`) runs, whichever comes first.
+
+Locks, in this order as in the booking services: the person's user row, the space row, then
+the entry and its hold. Writers of a space therefore queue on the space, and an acceptance
+never races a writer that expires the same hold.
 """
 
 from __future__ import annotations
@@ -14,22 +18,39 @@ from datetime import datetime, timedelta
 
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import access_services, rules, services, tasks
-from lampio.bookings.errors import AlreadyInLine, OfferExpired, SlotIsFree, SlotTaken
+from lampio.bookings import access_services, messages, messages_waitlist, rules, services
+from lampio.bookings.errors import (
+    AlreadyInLine,
+    BookingRuleBroken,
+    OfferExpired,
+    SlotIsFree,
+    SlotTaken,
+)
 from lampio.bookings.models import (
     Booking,
+    BookingKind,
     BookingStatus,
     WaitlistEntry,
     WaitlistStatus,
     blocking,
 )
-from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.errors import Conflict, DomainError, PermissionDenied
 from lampio.core.timeranges import Interval
+from lampio.notifications.services import notify
 from lampio.spaces.models import Space
+
+# Bookings a person made themselves (not offers), which settle their place in line.
+OWN_BOOKING_STATUSES = [
+    BookingStatus.REQUESTED,
+    BookingStatus.CONFIRMED,
+    BookingStatus.CANCELLED,
+    BookingStatus.DENIED,
+]
 
 
 def join_waitlist(
@@ -38,8 +59,8 @@ def join_waitlist(
     space: Space,
     starts_at: datetime,
     ends_at: datetime,
-    purpose: str,
-    attendees: int,
+    purpose: str = "",
+    attendees: int = 1,
     now: datetime | None = None,
 ) -> WaitlistEntry:
     """Get in line for a taken slot; a free slot is refused with a pointer to booking it."""
@@ -48,9 +69,7 @@ def join_waitlist(
     rules.check_may_book(actor, space)
     rules.check_times(space, starts_at, ends_at, now=now)
     rules.check_attendees(space, attendees)
-    purpose = purpose.strip()
-    if not purpose:
-        raise InvalidInput(_("Tell briefly what the booking is for."), field="purpose")
+    purpose = purpose.strip() or _("Waitlist booking")
     blocked = services.blocked_range(space, starts_at, ends_at)
     with transaction.atomic(), set_actor(actor):
         services.lock_space(space.pk)
@@ -64,7 +83,7 @@ def join_waitlist(
         if not taken.exists():
             raise SlotIsFree(field="starts_at")
         if taken.filter(booker=actor).exists():
-            raise Conflict(_("You have already booked this time."))
+            raise Conflict(_("You have already booked this time."), field="starts_at")
         try:
             with transaction.atomic():
                 return WaitlistEntry.objects.create(
@@ -77,7 +96,7 @@ def join_waitlist(
                 )
         except IntegrityError as error:
             if "waitlist_one_open_entry_per_slot" in str(error) or "UNIQUE" in str(error):
-                raise AlreadyInLine() from error
+                raise AlreadyInLine(field="starts_at") from error
             raise
 
 
@@ -120,19 +139,40 @@ def offer_freed_slot(*, space: Space, freed: Interval, now: datetime) -> list[Wa
     return offered
 
 
-def _offer(entry: WaitlistEntry, *, space: Space, now: datetime) -> bool:
+def _settled_without_offer(entry: WaitlistEntry, space: Space) -> bool:
+    """Whether the person should no longer be offered the slot: gone, no longer allowed to
+    book the space, or they booked (and perhaps cancelled) the time themselves after joining."""
     person = entry.person
     if not person.is_active or person.deleted_at is not None:
+        return True
+    try:
+        rules.check_may_book(person, space)
+    except DomainError:
+        return True
+    return Booking.objects.filter(
+        space=space,
+        booker=person,
+        kind=BookingKind.BOOKING,
+        status__in=OWN_BOOKING_STATUSES,
+        starts_at__lt=entry.ends_at,
+        ends_at__gt=entry.starts_at,
+        created_at__gte=entry.created_at,
+    ).exists()
+
+
+def _offer(entry: WaitlistEntry, *, space: Space, now: datetime) -> bool:
+    if _settled_without_offer(entry, space):
         entry.status = WaitlistStatus.WITHDRAWN
         entry.save(update_fields=["status"])
         return False
     blocked = services.blocked_range(space, entry.starts_at, entry.ends_at)
+    held_until = now + timedelta(minutes=space.offer_hold_minutes)
     hold = Booking(
         space=space,
-        booker=person,
-        created_by=person,
+        booker=entry.person,
+        created_by=entry.person,
         status=BookingStatus.HELD,
-        hold_expires_at=now + timedelta(minutes=space.offer_hold_minutes),
+        hold_expires_at=held_until,
         starts_at=entry.starts_at,
         ends_at=entry.ends_at,
         blocked_from=blocked.start,
@@ -149,44 +189,91 @@ def _offer(entry: WaitlistEntry, *, space: Space, now: datetime) -> bool:
     entry.offer = hold
     entry.offered_at = now
     entry.save(update_fields=["status", "offer", "offered_at"])
-    # STUB (waitlist helper): notify(recipient=entry.person, key="waitlist.offer", ...)
+    notify(
+        recipient=entry.person,
+        key="waitlist.offer",
+        context=messages_waitlist.offer_context(
+            recipient=entry.person,
+            space=space,
+            slot=Interval(entry.starts_at, entry.ends_at),
+            held_until=held_until,
+            entry_id=entry.pk,
+        ),
+        organisation=space.venue.organisation,
+        dedupe_key=f"waitlist-offer:{entry.pk}:{hold.pk}",
+    )
     return True
+
+
+def _check_limit(actor: User, space: Space, hold: Booking, now: datetime) -> None:
+    """The per-person limit of upcoming bookings holds for an accepted offer too."""
+    upcoming = (
+        Booking.objects.filter(blocking(now), booker=actor, space=space, ends_at__gt=now)
+        .exclude(pk=hold.pk)
+        .exclude(status=BookingStatus.HELD)
+        .count()
+    )
+    if upcoming >= space.max_active_bookings:
+        raise BookingRuleBroken(
+            _("You already have %(count)d upcoming bookings of this space, the most allowed.")
+            % {"count": upcoming}
+        )
 
 
 def accept_offer(*, actor: User, entry: WaitlistEntry, now: datetime | None = None) -> Booking:
     """Turn the held slot into the person's booking while the offer is open.
 
-    Idempotent for the same person: a second tap (another device) gets the same booking.
+    Idempotent for the same person: a second tap (another device) gets the same booking. A
+    lapsed offer is passed on to the next in line (committed) before OfferExpired is raised.
     """
     now = now or timezone.now()
     if entry.person_id != actor.pk:
         raise PermissionDenied()
+    lapsed = False
     with transaction.atomic(), set_actor(actor):
+        User.objects.select_for_update().filter(pk=actor.pk).first()
+        services.lock_space(entry.space_id)
         entry = WaitlistEntry.objects.select_for_update().get(pk=entry.pk)
-        if entry.status == WaitlistStatus.ACCEPTED and entry.offer is not None:
-            return entry.offer
+        if entry.status == WaitlistStatus.ACCEPTED and entry.offer_id is not None:
+            return _booking(entry.offer_id)
+        if entry.status == WaitlistStatus.WAITING:
+            raise Conflict(_("The time has not been offered to you yet."))
+        if entry.status in (WaitlistStatus.DECLINED, WaitlistStatus.WITHDRAWN):
+            raise Conflict(_("You have left the waitlist for this time."))
         if entry.status != WaitlistStatus.OFFERED or entry.offer_id is None:
             raise OfferExpired()
-        hold = (
-            Booking.objects.select_for_update()
-            .select_related("space__venue")
-            .get(pk=entry.offer_id)
-        )
-        if not hold.is_blocking(now) or hold.status != BookingStatus.HELD:
-            raise OfferExpired()
-        space = hold.space
-        hold.status = (
-            BookingStatus.REQUESTED if space.requires_handling else BookingStatus.CONFIRMED
-        )
-        hold.hold_expires_at = None
-        hold.save(update_fields=["status", "hold_expires_at"])
-        entry.status = WaitlistStatus.ACCEPTED
-        entry.save(update_fields=["status"])
-        if hold.status == BookingStatus.CONFIRMED:
-            access_services.grant_access(hold)
-        hold_id = hold.pk
-        transaction.on_commit(lambda: tasks.send_booking_message.enqueue(hold_id, "created"))
-    return hold
+        hold = Booking.objects.select_for_update().get(pk=entry.offer_id)
+        if hold.status != BookingStatus.HELD or not hold.is_blocking(now):
+            slot = Interval(hold.blocked_from, hold.blocked_until)
+            services.expire_lapsed_holds(space_id=entry.space_id, within=slot, now=now)
+            # A hold cancelled from the bookings page leaves the entry to settle here.
+            WaitlistEntry.objects.filter(pk=entry.pk, status=WaitlistStatus.OFFERED).update(
+                status=WaitlistStatus.LAPSED
+            )
+            services.slot_freed(hold.space, Interval(entry.starts_at, entry.ends_at), now=now)
+            lapsed = True
+        else:
+            space = hold.space
+            _check_limit(actor, space, hold, now)
+            hold.status = (
+                BookingStatus.REQUESTED if space.requires_handling else BookingStatus.CONFIRMED
+            )
+            hold.hold_expires_at = None
+            hold.save(update_fields=["status", "hold_expires_at"])
+            entry.status = WaitlistStatus.ACCEPTED
+            entry.save(update_fields=["status"])
+            if hold.status == BookingStatus.CONFIRMED:
+                access_services.grant_access(hold)
+            messages.booking_message(hold, "created")
+    if lapsed:
+        raise OfferExpired()
+    return _booking(hold.pk)
+
+
+def _booking(booking_id: int) -> Booking:
+    return Booking.objects.select_related("space__venue__organisation__municipality").get(
+        pk=booking_id
+    )
 
 
 def leave_waitlist(*, actor: User, entry: WaitlistEntry, now: datetime | None = None) -> None:
@@ -195,6 +282,7 @@ def leave_waitlist(*, actor: User, entry: WaitlistEntry, now: datetime | None = 
     if entry.person_id != actor.pk:
         raise PermissionDenied()
     with transaction.atomic(), set_actor(actor):
+        services.lock_space(entry.space_id)
         entry = WaitlistEntry.objects.select_for_update().select_related("space").get(pk=entry.pk)
         if entry.status == WaitlistStatus.WAITING:
             entry.status = WaitlistStatus.WITHDRAWN
@@ -214,17 +302,69 @@ def leave_waitlist(*, actor: User, entry: WaitlistEntry, now: datetime | None = 
 def advance_lapsed_offers(*, now: datetime | None = None) -> int:
     """Pass every lapsed offer to the next in line. Run by the scheduler; safe to repeat."""
     now = now or timezone.now()
+    # A hold its holder cancelled from the bookings page was passed on by that cancellation;
+    # only its entry is left to settle.
+    WaitlistEntry.objects.filter(
+        status=WaitlistStatus.OFFERED,
+        offer__status__in=[BookingStatus.CANCELLED, BookingStatus.EXPIRED],
+    ).update(status=WaitlistStatus.LAPSED)
     lapsed = WaitlistEntry.objects.filter(
         status=WaitlistStatus.OFFERED,
         offer__status=BookingStatus.HELD,
         offer__hold_expires_at__lte=now,
-    ).select_related("space")
+    ).select_related("space__venue__organisation")
     passed = 0
     for entry in lapsed:
         with transaction.atomic():
             freed = Interval(entry.starts_at, entry.ends_at)
             services.lock_space(entry.space_id)
-            services.expire_lapsed_holds(space_id=entry.space_id, within=freed, now=now)
+            within = services.blocked_range(entry.space, entry.starts_at, entry.ends_at)
+            services.expire_lapsed_holds(space_id=entry.space_id, within=within, now=now)
             services.slot_freed(entry.space, freed, now=now)
             passed += 1
     return passed
+
+
+def offer_stranded_slots(*, now: datetime | None = None, limit: int = 500) -> int:
+    """Offer slots that are free while people wait for them and nobody holds an offer.
+
+    Releases normally make their offer at once; this catches the rest (an account deletion
+    that cancelled bookings in bulk, a lapsed hold expired by a writer that then gave up), so
+    the line never stalls. Safe to repeat: an offer is an insert under the space's lock.
+    """
+    now = now or timezone.now()
+    waiting = (
+        WaitlistEntry.objects.filter(status=WaitlistStatus.WAITING, starts_at__gt=now)
+        .exclude(
+            Exists(
+                WaitlistEntry.objects.filter(
+                    space_id=OuterRef("space_id"),
+                    status=WaitlistStatus.OFFERED,
+                    starts_at__lt=OuterRef("ends_at"),
+                    ends_at__gt=OuterRef("starts_at"),
+                )
+            )
+        )
+        .exclude(
+            Exists(
+                Booking.objects.filter(
+                    blocking(now),
+                    space_id=OuterRef("space_id"),
+                    blocked_from__lt=OuterRef("ends_at"),
+                    blocked_until__gt=OuterRef("starts_at"),
+                )
+            )
+        )
+        .select_related("space__venue")
+        .order_by("created_at")[:limit]
+    )
+    offered = 0
+    for entry in waiting:
+        with transaction.atomic():
+            services.lock_space(entry.space_id)
+            offered += len(
+                offer_freed_slot(
+                    space=entry.space, freed=Interval(entry.starts_at, entry.ends_at), now=now
+                )
+            )
+    return offered

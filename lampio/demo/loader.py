@@ -9,6 +9,7 @@ from django.db import transaction
 
 from lampio.accounts.models import User
 from lampio.demo import data
+from lampio.demo.access_waitlist import load_access_waitlist
 from lampio.demo.assistant import load_assistant
 from lampio.demo.digital import load_digital
 from lampio.demo.feedback import load_feedback
@@ -75,6 +76,8 @@ def load_demo() -> LoadSummary:
     load_feedback(organisations=organisations)
     # The assistant's desks are the feedback desks set up just above.
     load_assistant(organisations=organisations)
+    # Ways in, waitlists, watches and feedback use the spaces, bookings and residents above.
+    load_access_waitlist(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),

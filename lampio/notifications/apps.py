@@ -7,4 +7,4 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from lampio.notifications import audit, personal_data  # noqa: F401  (registers hooks)
+        from lampio.notifications import audit, personal_data, sweeps  # noqa: F401  (registers hooks)

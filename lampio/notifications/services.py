@@ -1,19 +1,36 @@
-"""Queue messages to people: render in their language, write outbox rows, send after commit."""
+"""Queue messages to people: render in their language, write outbox rows, send after commit.
+
+Also the person's own choices (non-essential messages on or off, by page or by the link in a
+message) and staff sending a failed message again.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
+from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.errors import Conflict, NotFound
+from lampio.core.phones import normalise_mobile
 from lampio.notifications import tasks
-from lampio.notifications.models import Channel, Delivery, MessageTemplate, Preference
+from lampio.notifications.models import (
+    Channel,
+    Delivery,
+    DeliveryStatus,
+    MessageTemplate,
+    Preference,
+)
 from lampio.notifications.registry import MessageKind, message_kind
+from lampio.notifications.selectors import person_for_token
+from lampio.notifications.tokens import unsubscribe_url
 from lampio.tenancy.models import Organisation
+from lampio.tenancy.permissions import Action, can
 
 
 def wants_non_essential(person: User) -> bool:
@@ -45,6 +62,14 @@ def texts_for(
     )
 
 
+def unsubscribe_footer(person: User, language: str) -> str:
+    with translation.override(language):
+        line = _("Stop reminders, alerts and feedback requests: %(url)s") % {
+            "url": unsubscribe_url(person.pk, language)
+        }
+    return f"\n\n-- \n{line}"
+
+
 def notify(
     *,
     recipient: User,
@@ -67,11 +92,18 @@ def notify(
     language = recipient.preferred_language or "fi"
     subject, body, sms = texts_for(kind, organisation, language)
     with translation.override(language):
+        email_body = render(body, context)
+        if not kind.essential and email_body:
+            email_body += unsubscribe_footer(recipient, language)
         rendered = {
-            Channel.EMAIL: (render(subject, context), render(body, context)),
+            Channel.EMAIL: (render(subject, context), email_body),
             Channel.SMS: ("", render(sms, context) if sms else ""),
         }
-    addresses = {Channel.EMAIL: recipient.email or "", Channel.SMS: recipient.phone or ""}
+    # Text messages go only to a number that can receive one (a valid mobile number).
+    addresses = {
+        Channel.EMAIL: recipient.email or "",
+        Channel.SMS: normalise_mobile(recipient.phone or "") or "",
+    }
     queued: list[Delivery] = []
     for channel in (Channel.EMAIL, Channel.SMS):
         subject_text, text = rendered[channel]
@@ -86,7 +118,7 @@ def notify(
             language=language,
             subject=subject_text[:300],
             body=text,
-            attachments=attachments or [] if channel == Channel.EMAIL else [],
+            attachments=(attachments or []) if channel == Channel.EMAIL else [],
             dedupe_key=dedupe_key,
         )
         try:
@@ -99,3 +131,41 @@ def notify(
         queued.append(delivery)
         transaction.on_commit(partial(tasks.deliver.enqueue, delivery.pk))
     return queued
+
+
+def set_non_essential(*, person: User, wanted: bool) -> Preference:
+    """Turn reminders, alerts and feedback requests on or off (idempotent)."""
+    preference, _created = Preference.objects.update_or_create(
+        person=person, defaults={"non_essential": wanted}
+    )
+    return preference
+
+
+def unsubscribe(*, token: str) -> User:
+    """Turn non-essential messages off for the person a link was made for."""
+    person = person_for_token(token)
+    if person is None:
+        raise NotFound(_("This unsubscribe link is not valid. Log in to change your choices."))
+    set_non_essential(person=person, wanted=False)
+    return person
+
+
+def retry_delivery(*, actor: User, organisation: Organisation, delivery_id: int) -> Delivery:
+    """Staff send a FAILED message of their organisation again (one more attempt)."""
+    if not can(actor, Action.MANAGE, organisation):
+        raise NotFound()
+    with transaction.atomic(), set_actor(actor):
+        delivery = (
+            Delivery.objects.select_for_update()
+            .filter(pk=delivery_id, organisation=organisation)
+            .first()
+        )
+        if delivery is None:
+            raise NotFound()
+        if delivery.status != DeliveryStatus.FAILED:
+            raise Conflict(_("Only a message that failed can be sent again."))
+        delivery.status = DeliveryStatus.QUEUED
+        delivery.next_attempt_at = None
+        delivery.save(update_fields=["status", "next_attempt_at"])
+        transaction.on_commit(partial(tasks.deliver.enqueue, delivery.pk))
+    return delivery

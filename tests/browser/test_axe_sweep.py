@@ -32,6 +32,7 @@ PUBLIC_PAGES = {
     "feedback:public": "feedback/",
     "assistant:ask": "assistant/",
     "assistant:handoff": "assistant/person/",
+    "lastminute:list": "last-minute/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -43,6 +44,9 @@ PUBLIC_PAGES = {
 RESIDENT_PAGES = {
     "accounts:profile": "profile/",
     "bookings:mine": "bookings/",
+    "waitlist:mine": "waitlist/",
+    "notifications:mine": "messages/",
+    "notifications:preferences": "messages/preferences/",
     # The offering pages that need objects are swept in all three languages, with their forms
     # sent back with errors, by test_offering_pages_have_no_axe_violations in
     # test_offerings_journey.py.
@@ -69,6 +73,9 @@ NOT_SWEPT = {
     "assistant:not_helpful": "a POST-only action; its thanks show on the assistant page",
     "open311:services": "Open311 GeoReport v2 JSON for machine clients, not a page",
     "open311:requests": "Open311 GeoReport v2 JSON for machine clients, not a page",
+    "waitlist:watch_new": "needs ?space= or ?venue=; swept with both by test_waitlist_pages.py",
+    "notifications:outbox": "404 unless the demo is on; swept with the demo on by"
+    " test_notifications_pages.py",
 }
 
 

@@ -33,6 +33,9 @@ class DoorSystem(models.Model):
     endpoint_url = models.URLField(_("vendor endpoint"), blank=True)
     # Shared secret for the HMAC signature of webhook requests; never shown after saving.
     signing_secret = models.CharField(_("signing secret"), max_length=200, blank=True)
+    # Door controllers of a local system ask POST /api/v1/doors/check with a key; only its
+    # SHA-256 is kept (the key has 256 bits of entropy, so a plain hash is enough).
+    controller_key_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

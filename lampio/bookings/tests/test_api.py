@@ -337,6 +337,13 @@ def test_my_bookings_lists_upcoming_soonest_first_and_past_on_request(
         },
         "purpose": "Sählyvuoro",
         "attendees": 10,
+        "access": {
+            "method": "open",
+            "code": None,
+            "valid_from": None,
+            "valid_until": None,
+            "instructions": "",
+        },
     }
     history = client.get(BOOKINGS, {"past": "true"}).json()
     assert [row["id"] for row in history["results"]] == [past.pk]

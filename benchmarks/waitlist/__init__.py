@@ -1,0 +1,1 @@
+"""The waitlist benchmark: cancellation → first offer queued, and the watchers' fan-out."""

@@ -1,0 +1,70 @@
+"""The filters of the last-minute page: input shape only."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, cast
+
+from django import forms
+from django.http import QueryDict
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from lampio.bookings.lastminute_selectors import (
+    DAYS_AHEAD,
+    TIME_OF_DAY_LABELS,
+    LastMinuteFilters,
+)
+from lampio.spaces.models import SpaceType
+from lampio.tenancy.selectors import municipalities
+
+
+class LastMinuteForm(forms.Form):
+    municipality = forms.ChoiceField(label=_("City"), required=True)
+    space_type = forms.ChoiceField(label=_("Type of space"), required=False)
+    day = forms.ChoiceField(label=_("Day"), required=False)
+    time_of_day = forms.ChoiceField(
+        label=_("Time of day"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("", _("Any time")),
+            *((key.value, label) for key, label in TIME_OF_DAY_LABELS.items()),
+        ],
+    )
+    min_capacity = forms.IntegerField(
+        label=_("At least this many people"), required=False, min_value=1, max_value=10000
+    )
+    free_of_charge = forms.BooleanField(label=_("Free of charge only"), required=False)
+
+    def __init__(self, data: QueryDict, *, today: date, default_municipality: str = "") -> None:
+        cities = [(city.slug, city.name) for city in municipalities()]
+        # The city the person picked is the default until they choose in the form itself.
+        if "municipality" not in data and default_municipality in dict(cities):
+            data = data.copy()
+            data["municipality"] = default_municipality
+        # Without a city there is nothing to list: an unbound form, so no "required" error.
+        if "municipality" in data:
+            super().__init__(data)
+        else:
+            super().__init__(initial=data.dict())
+        days = [today + timedelta(days=offset) for offset in range(DAYS_AHEAD)]
+        self._choices("municipality", [("", _("Choose a city")), *cities])
+        self._choices("space_type", [("", _("Any type")), *SpaceType.choices])
+        self._choices(
+            "day",
+            [("", _("Any day")), *((day.isoformat(), date_format(day, "l j.n.")) for day in days)],
+        )
+
+    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
+        cast(forms.ChoiceField, self.fields[name]).choices = choices
+
+    def filters(self) -> LastMinuteFilters:
+        data = self.cleaned_data
+        return LastMinuteFilters(
+            space_type=data["space_type"],
+            day=date.fromisoformat(data["day"]) if data["day"] else None,
+            time_of_day=data["time_of_day"],
+            min_capacity=data["min_capacity"],
+            free_of_charge=data["free_of_charge"],
+        )
