@@ -1,7 +1,6 @@
 """The page an answer offers: each `LinkTarget` is a named route of the project, with a label.
 
-Ideas have no app yet, so they go to the feedback form; last-minute slots have no page of their
-own, so they go to the space search (where free times can be searched by date).
+Ideas have no app yet, so they go to the feedback form.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from lampio.assistant.models import LinkTarget
 ROUTES: dict[str, tuple[str, Promise]] = {
     LinkTarget.SPACES: ("spaces:search", _("Go to Spaces")),
     LinkTarget.MY_BOOKINGS: ("bookings:mine", _("Go to My bookings")),
-    LinkTarget.LAST_MINUTE: ("spaces:search", _("Search free times")),
+    LinkTarget.LAST_MINUTE: ("lastminute:list", _("See last-minute free times")),
     LinkTarget.OFFERINGS: ("offerings:list", _("Go to Events and culture")),
     LinkTarget.FEEDBACK: ("feedback:give", _("Give feedback")),
     LinkTarget.IDEAS: ("feedback:give", _("Send your idea as feedback")),

@@ -133,7 +133,13 @@ KINDS = [
         label=_("Booking cancelled"),
         essential=True,
         subject=_("Booking cancelled: {{ space }}"),
-        body=_body(_("Your booking has been cancelled. Its door code no longer works."), DETAILS),
+        body=_body(
+            _(
+                "Your booking has been cancelled."
+                "{% if code %} Its door code no longer works.{% endif %}"
+            ),
+            DETAILS,
+        ),
         sample=SAMPLE,
     ),
     MessageKind(

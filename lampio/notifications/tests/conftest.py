@@ -17,7 +17,7 @@ OFFER = MessageKind(
     essential=True,
     subject=_("A time for you: {{ space }}"),
     body=_("{{ space }} is free at {{ time }}. Accept it in Lämpiö."),
-    sms=_("Lämpiö: {{ space }} {{ time }}"),
+    sms="Lämpiö: {{ space }} {{ time }}",  # no words to translate
     sample={"space": "Sali 1", "time": "18:00"},
 )
 REMINDER = MessageKind(
