@@ -44,7 +44,8 @@ migrate: install vendor
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 
-DEMO_ENV := LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi
+DEMO_ENV := LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi \
+	LAMPIO_SITE_URL=http://127.0.0.1:$(PORT)
 
 demo: migrate
 	$(MANAGE) load_demo

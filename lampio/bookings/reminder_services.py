@@ -85,10 +85,17 @@ def send_due_reminders(now: datetime) -> int:
 
 def ask_for_feedback(now: datetime) -> int:
     """Queue a feedback request for every booking that ended in the last two days without
-    feedback; returns how many."""
+    feedback; returns how many.
+
+    A booking recorded after it had ended (entered afterwards by staff, or imported) was not
+    booked through the service, so its booker is not asked about it.
+    """
     ended = list(
         _confirmed_bookings().filter(
-            ends_at__lte=now, ends_at__gt=now - ASK_WITHIN, review__isnull=True
+            ends_at__lte=now,
+            ends_at__gt=now - ASK_WITHIN,
+            created_at__lt=F("ends_at"),
+            review__isnull=True,
         )
     )
     return _queue(

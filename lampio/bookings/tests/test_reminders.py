@@ -165,3 +165,9 @@ def test_no_feedback_request_once_reviewed_blocked_or_unsubscribed(space, person
     booking(space, quiet, starts_in=timedelta(hours=-6), made_before=timedelta(days=1))
     assert ask_for_feedback(NOW) == 0
     assert ask_for_feedback(later) == 0
+
+
+def test_no_feedback_request_for_a_booking_recorded_after_it_ended(space, person):
+    # Entered afterwards (as the demo loader and staff back-filling do): made 1 h after the end.
+    booking(space, person, starts_in=timedelta(hours=-3), made_before=timedelta(hours=-3))
+    assert ask_for_feedback(NOW) == 0
