@@ -17,28 +17,6 @@ DAY = date(2030, 6, 12)
 NOW = local_datetime(date(2030, 6, 1), time(12))
 
 
-@pytest.fixture
-def code_space(make_space):
-    return make_space(
-        access_method=AccessMethod.CODE,
-        door_id="main",
-        access_instructions_en="Keypad by the main door.",
-    )
-
-
-@pytest.fixture
-def booking(code_space, resident):
-    return services.book_space(
-        actor=resident,
-        space=code_space,
-        starts_at=local_datetime(DAY, time(18)),
-        ends_at=local_datetime(DAY, time(20)),
-        purpose="Kuoroharjoitus",
-        attendees=5,
-        now=NOW,
-    )
-
-
 def test_the_booker_reads_the_booking_with_its_code(client, booking, resident):
     client.force_login(resident)
     answer = client.get(f"/api/v1/bookings/{booking.pk}", HTTP_ACCEPT_LANGUAGE="en")

@@ -23,28 +23,6 @@ def _no_second_factor(settings):
 
 
 @pytest.fixture
-def code_space(make_space):
-    return make_space(
-        access_method=AccessMethod.CODE,
-        door_id="main",
-        access_instructions_en="Keypad by the main door.",
-    )
-
-
-@pytest.fixture
-def booking(code_space, resident):
-    return services.book_space(
-        actor=resident,
-        space=code_space,
-        starts_at=local_datetime(DAY, time(18)),
-        ends_at=local_datetime(DAY, time(20)),
-        purpose="Kuoroharjoitus",
-        attendees=5,
-        now=NOW,
-    )
-
-
-@pytest.fixture
 def admin(code_space, make_member):
     return make_member(code_space.venue.organisation, role=Role.ADMIN)
 
