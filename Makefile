@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 PORT ?= 8000
+PAYTRAIL_PORT ?= 8010
 VENV := .venv
 BIN := $(VENV)/bin
 UV := $(BIN)/uv
@@ -13,7 +14,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lampio
 VENDOR_STAMP := lampio/static/vendor/versions.json
 export LAMPIO_LOG_FORMAT ?= plain
 
-.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres system-deps bench messages clean
+.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres test-both system-deps bench messages clean
 
 help:
 	@echo "make demo    install, migrate, load the demo cities and serve on 127.0.0.1:$(PORT)"
@@ -45,17 +46,19 @@ migrate: install vendor
 	$(MANAGE) migrate --noinput
 
 DEMO_ENV := LAMPIO_DEMO=1 LAMPIO_STAFF_MFA=0 LAMPIO_STREAM_HOSTS=https://striimi.example.fi \
-	LAMPIO_SITE_URL=http://127.0.0.1:$(PORT)
+	LAMPIO_SITE_URL=http://127.0.0.1:$(PORT) LAMPIO_PAYTRAIL_URL=http://127.0.0.1:$(PAYTRAIL_PORT)
 
 demo: migrate
 	$(MANAGE) load_demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Lämpiö demo: http://127.0.0.1:$(PORT)/  (logins in README.md)"
-	@# A job worker sends the queued messages and a scheduler runs the periodic sweeps
-	@# (reminders, lapsed waitlist offers, retries); both stop with the server.
+	@# A job worker sends the queued messages, a scheduler runs the periodic sweeps
+	@# (reminders, lapsed waitlist offers, retries, payment reconciliation) and a local stand-in
+	@# for Paytrail takes the online payments; all stop with the server.
 	$(DEMO_ENV) $(MANAGE) db_worker --interval 1 --no-reload & worker=$$!; \
 	$(DEMO_ENV) $(MANAGE) run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(MANAGE) run_fake_paytrail --port $(PAYTRAIL_PORT) & paytrail=$$!; \
+	trap 'kill $$worker $$scheduler $$paytrail 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(MANAGE) runserver --noreload 127.0.0.1:$(PORT)
 
 lint: install-dev
@@ -81,7 +84,18 @@ test-sqlite: install-dev vendor system-deps
 test-postgres: install-dev vendor system-deps
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 
-test: lint typecheck test-sqlite test-postgres
+# Both databases at once: each run waits on its browser and database much of the time, so the
+# two together take little longer than the slower alone. Logs are printed whole, one after the other.
+test-both: install-dev vendor system-deps
+	@mkdir -p var/test-logs; \
+	DATABASE_URL= $(BIN)/pytest -q > var/test-logs/sqlite.log 2>&1 & sqlite=$$!; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q > var/test-logs/postgres.log 2>&1; postgres=$$?; \
+	wait $$sqlite; sqlite=$$?; \
+	echo "== SQLite"; cat var/test-logs/sqlite.log; \
+	echo "== PostgreSQL"; cat var/test-logs/postgres.log; \
+	test $$sqlite -eq 0 -a $$postgres -eq 0
+
+test: lint typecheck test-both
 
 bench: install-dev vendor
 	@set -e; for script in benchmarks/*.py; do \

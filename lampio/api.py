@@ -9,6 +9,7 @@ from lampio.bookings.api import router as bookings_router
 from lampio.bookings.lastminute_api import router as lastminute_router
 from lampio.bookings.waitlist_api import router as waitlist_router
 from lampio.core.api import default_auth, install_problem_handlers
+from lampio.ideas.api import router as ideas_router
 from lampio.offerings.api import router as offerings_router
 from lampio.spaces.api import router as spaces_router
 from lampio.tenancy.api import router as tenancy_router
@@ -16,7 +17,7 @@ from lampio.tenancy.api import router as tenancy_router
 api = NinjaAPI(
     title="Lämpiö API",
     version="1",
-    description="Culture services of the Finnish city network: spaces, offerings, feedback.",
+    description="Culture services of the Finnish city network: spaces, offerings, feedback, ideas.",
     auth=default_auth,
     urls_namespace="api",
     docs_url="/docs",
@@ -31,3 +32,4 @@ api.add_router("/", waitlist_router)
 api.add_router("/", lastminute_router)
 api.add_router("/", offerings_router)
 api.add_router("/", assistant_router)
+api.add_router("/", ideas_router)

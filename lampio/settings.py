@@ -66,8 +66,11 @@ INSTALLED_APPS = [
     "lampio.notifications",
     "lampio.bookings",
     "lampio.offerings",
+    "lampio.payments",
+    "lampio.seasons",
     "lampio.digital",
     "lampio.feedback",
+    "lampio.ideas",
     "lampio.assistant",
     "lampio.demo",
 ]
@@ -251,6 +254,15 @@ LAMPIO_SMS_GATEWAY_TOKEN = os.environ.get("LAMPIO_SMS_GATEWAY_TOKEN", "")
 LAMPIO_SMS_SENDER = os.environ.get("LAMPIO_SMS_SENDER", "Lampio")
 LAMPIO_SMS_GATEWAY_TIMEOUT = float(os.environ.get("LAMPIO_SMS_GATEWAY_TIMEOUT", "10"))
 LAMPIO_DOOR_WEBHOOK_TIMEOUT = float(os.environ.get("LAMPIO_DOOR_WEBHOOK_TIMEOUT", "5"))
+# Online payment through Paytrail (lampio/payments/providers/paytrail.py); empty URL: off.
+# The account and secret default to Paytrail's public test merchant.
+LAMPIO_PAYTRAIL_URL = os.environ.get("LAMPIO_PAYTRAIL_URL", "")
+LAMPIO_PAYTRAIL_ACCOUNT = os.environ.get("LAMPIO_PAYTRAIL_ACCOUNT", "375917")
+LAMPIO_PAYTRAIL_SECRET = os.environ.get("LAMPIO_PAYTRAIL_SECRET", "SAIPPUAKAUPPIAS")
+LAMPIO_PAYTRAIL_TIMEOUT = float(os.environ.get("LAMPIO_PAYTRAIL_TIMEOUT", "10"))
+# The provider's payment page may live on another host than its API: the checkout form is
+# allowed to continue there (CSP form-action).
+LAMPIO_PAYTRAIL_PAGE_ORIGINS = env_list("LAMPIO_PAYTRAIL_PAGE_ORIGINS", "https://pay.paytrail.com")
 # The public address of the site, for links in messages sent by jobs (no request to ask).
 LAMPIO_SITE_URL = os.environ.get("LAMPIO_SITE_URL", "http://localhost:8000").rstrip("/")
 

@@ -9,6 +9,7 @@ from lampio.bookings.views import bookings_feed
 from lampio.core.admin_site import require_admin_second_factor
 from lampio.core.views import healthz, switch_language
 from lampio.offerings import feeds as offering_feeds
+from lampio.payments.views import payment_callback, refund_callback
 from lampio.views import home
 
 # The admin logs in through allauth, so its MFA stage and rate limits apply there too.
@@ -24,6 +25,9 @@ urlpatterns = [
     path("open311/v2/", include("lampio.feedback.open311_urls")),
     # Calendar apps subscribe without a language; the signed token is the key.
     path("feeds/bookings/<str:token>.ics", bookings_feed, name="bookings_feed"),
+    # The payment provider's server-to-server callback: no language, no session, signed.
+    path("payments/callback/", payment_callback, name="payments_callback"),
+    path("payments/callback/refund/", refund_callback, name="payments_refund_callback"),
     path(
         "feeds/offerings/<slug:municipality>.ics",
         offering_feeds.municipality_feed,
@@ -50,19 +54,28 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.assistant.staff_urls_stats")),
     path("staff/", include("lampio.bookings.staff_urls_access")),
     path("staff/", include("lampio.bookings.staff_urls_reviews")),
+    path("staff/", include("lampio.bookings.staff_urls_series")),
     path("staff/", include("lampio.notifications.staff_urls")),
+    path("staff/", include("lampio.payments.staff_urls")),
+    path("staff/", include("lampio.seasons.staff_urls")),
+    path("staff/", include("lampio.seasons.staff_report_urls")),
+    path("staff/", include("lampio.ideas.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
     path("bookings/feedback/", include("lampio.bookings.review_urls")),
+    path("bookings/series/", include("lampio.bookings.series_urls")),
     path("bookings/", include("lampio.bookings.urls")),
     path("waitlist/", include("lampio.bookings.waitlist_urls")),
     path("last-minute/", include("lampio.bookings.lastminute_urls")),
     path("messages/", include("lampio.notifications.urls")),
+    path("payments/", include("lampio.payments.urls")),
+    path("regular-slots/", include("lampio.seasons.urls")),
     path("offerings/", include("lampio.offerings.urls")),
     path("lampio/", include("lampio.digital.urls")),
     path("feedback/", include("lampio.feedback.urls")),
     path("assistant/", include("lampio.assistant.urls")),
+    path("ideas/", include("lampio.ideas.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -35,8 +35,13 @@ from tests import (
     matrix_assistant_resident,
     matrix_assistant_staff,
     matrix_assistant_stats,
+    matrix_ideas,
     matrix_lastminute,
     matrix_notifications,
+    matrix_payments,
+    matrix_seasons_applicant,
+    matrix_seasons_staff,
+    matrix_series,
     matrix_waitlist,
 )
 from tests.matrix_cases import (
@@ -290,7 +295,17 @@ PAGES.update(matrix_assistant_stats.PAGES)
 API.update(matrix_assistant_stats.API)
 PAGES.update(matrix_assistant_lexicon.PAGES)
 API.update(matrix_assistant_lexicon.API)
-for _part in (matrix_access, matrix_waitlist, matrix_lastminute, matrix_notifications):
+for _part in (
+    matrix_access,
+    matrix_ideas,
+    matrix_waitlist,
+    matrix_lastminute,
+    matrix_notifications,
+    matrix_payments,
+    matrix_series,
+    matrix_seasons_applicant,
+    matrix_seasons_staff,
+):
     PAGES.update(_part.PAGES)
     API.update(_part.API)
 
@@ -421,6 +436,7 @@ def world(settings, make_organisation, make_member, make_user, make_space):
         "kwargs": {
             # First, so that objects others list under the same names below take precedence.
             **provider_objects(organisation_b),
+            **matrix_seasons_applicant.objects(organisation_b),
             **digital_objects(organisation_b),
             **feedback_objects(organisation_b),
             **matrix_assistant_staff.objects(organisation_b),
@@ -431,6 +447,10 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **matrix_waitlist.objects(organisation_b),
             **matrix_lastminute.objects(organisation_b),
             **matrix_notifications.objects(organisation_b),
+            **matrix_payments.objects(organisation_b),
+            **matrix_seasons_staff.objects(organisation_b),
+            **matrix_series.objects(organisation_b),
+            **matrix_ideas.objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

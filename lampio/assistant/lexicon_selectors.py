@@ -8,8 +8,8 @@ from django.db.models import Q
 
 from lampio.assistant.models import LANGUAGES, Concept, ConceptKind
 from lampio.assistant.retrieval.lexicon import Lexicon
-from lampio.assistant.retrieval.text import content_words
 from lampio.core.errors import NotFound
+from lampio.core.terms import content_words
 
 
 def concept_by_key(*, key: str) -> Concept:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from lampio.bookings import doors
 from lampio.bookings.models import (
     ACTIVE_STATUSES,
     Booking,
+    BookingSeries,
     DoorSync,
     DoorSyncAction,
     DoorSyncStatus,
@@ -66,6 +68,25 @@ def grant_access(booking: Booking) -> None:
         booking.access_code = new_code(booking.space_id)
         booking.save(update_fields=["access_code"])
     doors.queue_sync(booking, DoorSyncAction.GRANT)
+
+
+def grant_series_access(series: BookingSeries, occurrences: Sequence[Booking]) -> None:
+    """One code for every confirmed occurrence of a series: people learn one code per season.
+
+    The code is drawn once, unique among the space's active bookings, and kept on the series.
+    """
+    if series.space.access_method != AccessMethod.CODE:
+        return
+    if not series.access_code:
+        series.access_code = new_code(series.space_id)
+        series.save(update_fields=["access_code"])
+    confirmed = [booking for booking in occurrences if booking.status == "confirmed"]
+    Booking.objects.filter(pk__in=[booking.pk for booking in confirmed]).update(
+        access_code=series.access_code
+    )
+    for booking in confirmed:
+        booking.access_code = series.access_code
+        doors.queue_sync(booking, DoorSyncAction.GRANT)
 
 
 def access_moved(booking: Booking) -> None:

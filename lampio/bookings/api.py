@@ -22,7 +22,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from lampio.accounts.api import Problem
 from lampio.accounts.auth import acting_user
-from lampio.bookings import selectors, services
+from lampio.bookings import paid, selectors, services
 from lampio.bookings.access import access_for, visible_booking
 from lampio.bookings.models import Booking, BookingStatus
 from lampio.core.errors import InvalidInput
@@ -116,6 +116,24 @@ class BookingCreated(Schema):
         return local(obj.ends_at)
 
 
+class BookingHeld(BookingCreated):
+    hold_expires_at: datetime | None = Field(
+        None, description="A held booking (status `held`) frees its slot at this time"
+    )
+    payment_url: str | None = Field(
+        None, description="Where the person pays a held booking of a paid space, on the web"
+    )
+
+    @staticmethod
+    def resolve_hold_expires_at(obj: Booking) -> datetime | None:
+        return local(obj.hold_expires_at) if obj.hold_expires_at else None
+
+    @staticmethod
+    def resolve_payment_url(obj: Booking, context: dict[str, Any]) -> str | None:
+        path = paid.payment_path(obj)
+        return context["request"].build_absolute_uri(path) if path else None
+
+
 class AccessOut(Schema):
     method: str = Field(description="code, staff, key or open")
     code: str | None = Field(
@@ -127,7 +145,7 @@ class AccessOut(Schema):
     instructions: str = Field(description="How to get in, in the request's language")
 
 
-class BookingOut(BookingCreated):
+class BookingOut(BookingHeld):
     space: SpaceSummary
     purpose: str
     attendees: int
@@ -257,7 +275,7 @@ def space_availability(
 @router.post(
     "/bookings",
     response={
-        201: BookingCreated,
+        201: BookingHeld,
         400: Problem,
         401: Problem,
         403: Problem,
@@ -266,11 +284,24 @@ def space_availability(
         429: Problem,
     },
     summary="Book a space: confirmed at once, or requested when the space needs approval",
+    description="A paid space's booking is `held` until paid at its `payment_url`.",
 )
 def create_booking(request: HttpRequest, payload: BookingIn) -> Status[Booking]:
     actor = acting_user(request)
     check_rate_limit(request, group="api-booking", rate="60/m")
     space = space_selectors.space_for(actor=actor, space_id=payload.space_id)
+    if space.is_paid and paid.handler() is not None:
+        # Held while the person pays on the page named by the booking's `payment_url`.
+        reserved = paid.reserve(
+            actor=actor,
+            space=space,
+            starts_at=payload.starts_at,
+            ends_at=payload.ends_at,
+            purpose=payload.purpose,
+            attendees=payload.attendees,
+        )
+        if reserved is not None:
+            return Status(201, reserved[0])
     booking = services.book_space(
         actor=actor,
         space=space,

@@ -1,5 +1,7 @@
 """What the booking services refuse, in words a resident can act on."""
 
+from datetime import date
+
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
@@ -44,3 +46,20 @@ class OfferExpired(Conflict):
         "This offer has lapsed and the time has gone to the next person in line. "
         "You can join the waitlist again."
     )
+
+
+class SeriesCollides(Conflict):
+    """Some dates of a recurring series cannot be booked; `collisions` says which and why.
+
+    Each collision is `(date, reason)` with reason "closed" (the space is not open then) or
+    "taken" (another booking is in the way), so the form can list them and offer to skip them.
+    """
+
+    code = "series_collides"
+    default_message = _(
+        "Some dates of the series cannot be booked. You can leave them out and book the rest."
+    )
+
+    def __init__(self, collisions: list[tuple[date, str]], message: str | None = None) -> None:
+        super().__init__(message)
+        self.collisions = collisions

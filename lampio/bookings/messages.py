@@ -272,3 +272,7 @@ def door_down(sync: DoorSync, *, reason: str, now: datetime) -> None:
             organisation=organisation,
             dedupe_key=f"door-down:{organisation.pk}:{now:%Y-%m-%d}:{admin.pk}",
         )
+
+
+# The series' own kinds live beside these; importing registers them with the app.
+from lampio.bookings import messages_series  # noqa: E402,F401

@@ -12,6 +12,7 @@ from lampio.bookings.models import (
     ACTIVE_STATUSES,
     Booking,
     BookingReview,
+    BookingSeries,
     BookingStatus,
     WaitlistEntry,
     Watch,
@@ -94,7 +95,49 @@ def erase_bookings(user: User) -> None:
         Booking.objects.filter(created_by=user).update(created_by=None)
 
 
+def export_series(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "space": series.space.name,
+            "venue": series.space.venue.name,
+            "for_organisation": series.for_organisation.name if series.for_organisation else None,
+            "weekdays": series.weekdays,
+            "every_weeks": series.interval_weeks,
+            "first_date": series.first_date.isoformat(),
+            "last_date": series.last_date.isoformat(),
+            "starts": series.starts_time.isoformat(),
+            "ends": series.ends_time.isoformat(),
+            "purpose": series.purpose,
+            "attendees": series.attendees,
+            "dates_left_out": series.skipped_dates,
+            "cancelled_at": series.cancelled_at.isoformat() if series.cancelled_at else None,
+        }
+        for series in BookingSeries.objects.filter(booker=user).select_related(
+            "space__venue", "for_organisation"
+        )
+    ]
+
+
+def erase_series(user: User) -> None:
+    """A person's own series lose them and their purpose; their dates go with "bookings".
+
+    A series for an organisation (a club's regular time) stays the organisation's: its dates
+    only lose the person, so they are not cancelled with the person's own bookings after this.
+    """
+    with transaction.atomic():
+        Booking.objects.filter(booker=user, series__for_organisation__isnull=False).update(
+            booker=None
+        )
+        BookingSeries.objects.filter(booker=user, for_organisation__isnull=True).update(
+            booker=None, purpose="", access_code=""
+        )
+        BookingSeries.objects.filter(booker=user).update(booker=None)
+        BookingSeries.objects.filter(created_by=user).update(created_by=None)
+
+
 register_personal_data("bookings", export=export_bookings, erase=erase_bookings)
+# Runs before "bookings" (sections run in name order), while the dates still name the booker.
+register_personal_data("booking_series", export=export_series, erase=erase_series)
 # Erased before "bookings" (sections run in name order), while reviews still name the booker.
 register_personal_data(
     "booking_lines", export=export_waitlists_and_watches, erase=erase_waitlists_and_watches

@@ -27,6 +27,7 @@ from lampio.bookings.models import (
     WaitlistStatus,
     blocking,
 )
+from lampio.bookings.signals import booking_released
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.timeranges import Interval
 from lampio.spaces.models import Space, Visibility
@@ -104,12 +105,14 @@ def book_space(
     purpose: str,
     attendees: int,
     show_to_colleagues: bool = False,
+    hold_until: datetime | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book `space` for `actor`: confirmed at once, or a request when the space needs approval.
 
     `show_to_colleagues` matters only in members-only spaces (desks, team rooms), where the
-    person may let colleagues see that they are in; elsewhere it is never stored.
+    person may let colleagues see that they are in; elsewhere it is never stored. With
+    `hold_until` the slot is only held (while the person pays): `confirm_hold` finishes it.
     """
     now = now or timezone.now()
     starts_at, ends_at = rules.normalised(starts_at, ends_at)
@@ -136,9 +139,10 @@ def book_space(
                 space=space,
                 booker=actor,
                 created_by=actor,
-                status=BookingStatus.REQUESTED
-                if space.requires_handling and not owner_staff
-                else BookingStatus.CONFIRMED,
+                status=settled_status(space, owner_staff)
+                if hold_until is None
+                else BookingStatus.HELD,
+                hold_expires_at=hold_until,
                 starts_at=starts_at,
                 ends_at=ends_at,
                 blocked_from=blocked.start,
@@ -151,8 +155,15 @@ def book_space(
         )
         if booking.status == BookingStatus.CONFIRMED:
             access_services.grant_access(booking)
-        messages.booking_message(booking, "created")
+        if booking.status != BookingStatus.HELD:
+            messages.booking_message(booking, "created")
     return booking
+
+
+def settled_status(space: Space, owner_staff: bool) -> BookingStatus:
+    if space.requires_handling and not owner_staff:
+        return BookingStatus.REQUESTED
+    return BookingStatus.CONFIRMED
 
 
 def block_time(
@@ -180,7 +191,7 @@ def block_time(
         )
 
 
-def _lock(booking: Booking) -> Booking:
+def lock_booking(booking: Booking) -> Booking:
     return Booking.objects.select_for_update().select_related("space__venue").get(pk=booking.pk)
 
 
@@ -191,7 +202,7 @@ def cancel_booking(*, actor: User, booking: Booking, now: datetime | None = None
     if booking.booker_id != actor.pk and not staff:
         raise PermissionDenied()
     with transaction.atomic(), set_actor(actor):
-        booking = _lock(booking)
+        booking = lock_booking(booking)
         if not booking.is_active:
             raise Conflict(_("This booking is no longer active."))
         deadline = booking.starts_at - timedelta(hours=booking.space.cancellation_hours)
@@ -204,6 +215,7 @@ def cancel_booking(*, actor: User, booking: Booking, now: datetime | None = None
         booking.cancelled_at = now
         booking.save(update_fields=["status", "cancelled_at"])
         access_services.revoke_access(booking)
+        booking_released.send(sender=Booking, booking=booking, actor=actor)
         messages.booking_message(booking, "cancelled")
         slot_freed(booking.space, Interval(booking.starts_at, booking.ends_at), now=now)
     return booking
@@ -250,7 +262,7 @@ def move_booking(
     else:
         rules.check_times(space, starts_at, ends_at, now=now)
     with transaction.atomic(), set_actor(actor):
-        booking = _lock(booking)
+        booking = lock_booking(booking)
         if booking.status not in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED):
             raise Conflict(_("This booking is no longer active."))
         deadline = booking.starts_at - timedelta(hours=space.cancellation_hours)
@@ -298,7 +310,7 @@ def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str 
     if not approve and not reason.strip():
         raise InvalidInput(_("Tell the resident why the request was denied."), field="reason")
     with transaction.atomic(), set_actor(actor):
-        booking = _lock(booking)
+        booking = lock_booking(booking)
         if booking.status != BookingStatus.REQUESTED:
             raise Conflict(_("This request has already been handled."))
         booking.status = BookingStatus.CONFIRMED if approve else BookingStatus.DENIED
@@ -309,6 +321,7 @@ def decide_request(*, actor: User, booking: Booking, approve: bool, reason: str 
             access_services.grant_access(booking)
             messages.booking_message(booking, "approved")
         else:
+            booking_released.send(sender=Booking, booking=booking, actor=actor)
             messages.booking_message(booking, "denied")
             slot_freed(
                 booking.space, Interval(booking.starts_at, booking.ends_at), now=timezone.now()

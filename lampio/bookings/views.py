@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
-from lampio.bookings import ical, selectors, services
+from lampio.bookings import ical, paid, selectors, series_selectors, services
 from lampio.bookings.forms import BookingForm, initial_from_query
 from lampio.bookings.models import Booking, BookingStatus
 from lampio.core.errors import DomainError, NotFound
@@ -49,6 +49,19 @@ def new_booking(request: HttpRequest, space_id: int) -> HttpResponse:
         if form.is_valid():
             starts_at, ends_at = form.times()
             try:
+                reserved = None
+                if space.is_paid:
+                    reserved = paid.reserve(
+                        actor=user,
+                        space=space,
+                        starts_at=starts_at,
+                        ends_at=ends_at,
+                        purpose=form.cleaned_data["purpose"],
+                        attendees=form.cleaned_data["attendees"],
+                    )
+                if reserved is not None:
+                    messages.info(request, _("The time is held for you while you pay."))
+                    return redirect(reserved[1])
                 booking = services.book_space(
                     actor=user,
                     space=space,
@@ -134,6 +147,7 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
             "past": selectors.bookings_of(actor=user, upcoming=False)[:PAST_BOOKINGS_SHOWN],
             "past_limit": PAST_BOOKINGS_SHOWN,
             "feed_url": request.build_absolute_uri(feed_path),
+            "series_list": series_selectors.series_of(actor=user),
         },
     )
 

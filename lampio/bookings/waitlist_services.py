@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import access_services, messages, messages_waitlist, rules, services
+from lampio.bookings import access_services, messages, messages_waitlist, paid, rules, services
 from lampio.bookings.errors import (
     AlreadyInLine,
     BookingRuleBroken,
@@ -252,6 +252,11 @@ def accept_offer(*, actor: User, entry: WaitlistEntry, now: datetime | None = No
             )
             services.slot_freed(hold.space, Interval(entry.starts_at, entry.ends_at), now=now)
             lapsed = True
+        elif hold.space.is_paid and paid.handler() is not None:
+            # The offer stays open until it is paid (confirm_hold accepts it then); if the
+            # payment never comes, the offer lapses to the next in line as any other would.
+            _check_limit(actor, hold.space, hold, now)
+            paid.adopt(hold)
         else:
             space = hold.space
             _check_limit(actor, space, hold, now)

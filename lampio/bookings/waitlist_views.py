@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lampio.accounts.auth import acting_user
-from lampio.bookings import waitlist_selectors, waitlist_services, watch_services
+from lampio.bookings import paid, waitlist_selectors, waitlist_services, watch_services
 from lampio.bookings.errors import SlotIsFree
 from lampio.bookings.forms import initial_from_query
 from lampio.bookings.models import BookingStatus
@@ -129,6 +129,9 @@ def accept(request: HttpRequest, entry_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("waitlist:offer", entry_id=entry_id)
+    if booking.status == BookingStatus.HELD and (pay_path := paid.payment_path(booking)):
+        messages.info(request, _("The time is held for you while you pay."))
+        return redirect(pay_path)
     if booking.status == BookingStatus.REQUESTED:
         messages.success(request, _("Your booking request was sent."))
     else:

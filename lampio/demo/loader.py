@@ -13,7 +13,10 @@ from lampio.demo.access_waitlist import load_access_waitlist
 from lampio.demo.assistant import load_assistant
 from lampio.demo.digital import load_digital
 from lampio.demo.feedback import load_feedback
+from lampio.demo.ideas import load_ideas
 from lampio.demo.offerings_loader import load_offerings
+from lampio.demo.payments import load_payments
+from lampio.demo.seasons import load_seasons
 from lampio.demo.spaces_loader import load_spaces
 from lampio.tenancy.models import Membership, Municipality, Organisation
 
@@ -78,6 +81,12 @@ def load_demo() -> LoadSummary:
     load_assistant(organisations=organisations)
     # Ways in, waitlists, watches and feedback use the spaces, bookings and residents above.
     load_access_waitlist(organisations=organisations)
+    # Prices, sellers and orders use the spaces, their bookings and the residents above.
+    load_payments(organisations=organisations)
+    # Regular slots: series and application rounds use the spaces and the people made above.
+    load_seasons(organisations=organisations)
+    # Ideas: residents and staff made above post, support and comment; staff route and answer.
+    load_ideas(organisations=organisations)
     return LoadSummary(
         len(municipalities),
         len(organisations),

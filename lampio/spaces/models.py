@@ -171,6 +171,12 @@ class Space(models.Model):
         _("free cancellation until this many hours before"), default=24
     )
     allows_multi_day = models.BooleanField(_("multi-day bookings allowed"), default=False)
+    # Residents may book a weekly series themselves; staff always may.
+    allows_recurring = models.BooleanField(
+        _("residents may book recurring series"),
+        default=False,
+        help_text=_("Residents may book the same time every week or every few weeks."),
+    )
     closed_on_public_holidays = models.BooleanField(_("closed on public holidays"), default=True)
 
     # Getting in. A code is valid from `code_valid_before_minutes` before the start until
@@ -236,6 +242,11 @@ class Space(models.Model):
     def organisation_id(self) -> int:
         """The owner, so that `can(actor, action, space)` resolves without extra code."""
         return self.venue.organisation_id
+
+    @property
+    def is_paid(self) -> bool:
+        """Booking costs something (the price rules of payments refine how much, for whom)."""
+        return self.price_type != PriceType.FREE
 
     @property
     def buffer_before(self) -> timedelta:

@@ -82,6 +82,7 @@ class SpaceDetails:
     max_active_bookings: int = 5
     cancellation_hours: int = 24
     allows_multi_day: bool = False
+    allows_recurring: bool = False
     closed_on_public_holidays: bool = True
     price_type: str = PriceType.FREE
     price: Decimal = Decimal(0)
@@ -212,6 +213,7 @@ SCALAR_SPACE_FIELDS = (
     "max_active_bookings",
     "cancellation_hours",
     "allows_multi_day",
+    "allows_recurring",
     "closed_on_public_holidays",
     "price_type",
     "price",

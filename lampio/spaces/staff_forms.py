@@ -184,6 +184,7 @@ class SpaceForm(SectionedForm):
     max_active_bookings = _space_field("max_active_bookings", min_value=1, max_value=1000)
     cancellation_hours = _space_field("cancellation_hours", max_value=8760)
     allows_multi_day = _space_field("allows_multi_day")
+    allows_recurring = _space_field("allows_recurring")
     closed_on_public_holidays = _space_field("closed_on_public_holidays")
     price_type = _space_field("price_type", widget=forms.RadioSelect)
     price = _space_field(
@@ -213,7 +214,7 @@ class SpaceForm(SectionedForm):
                 "who_may_book allowed_organisations requires_handling slot_minutes"
                 " min_duration_minutes max_duration_minutes buffer_before_minutes"
                 " buffer_after_minutes booking_opens_days booking_closes_hours"
-                " max_active_bookings cancellation_hours allows_multi_day"
+                " max_active_bookings cancellation_hours allows_multi_day allows_recurring"
                 " closed_on_public_holidays"
             ),
         ),

@@ -46,12 +46,12 @@ def test_code_booking_pages_have_no_axe_violations(page, log_in, resident, code_
     log_in(page, resident)
     page.goto(f"/{language}/bookings/")
     expect(page.locator(".booking-access code")).to_have_text(code_booking.access_code)
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)
     page.goto(f"/{language}/bookings/{code_booking.pk}/")
     expect(page.locator("#access-code")).to_have_text(code_booking.access_code)
     expect(page.locator(".access-window")).to_contain_text("17.45")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)
 
 
@@ -71,7 +71,7 @@ def test_staff_access_page_has_no_axe_violations(page, log_in, settings, make_me
     base = f"/en/staff/{organisation.municipality.slug}/{organisation.slug}/access/"
     page.goto(base)
     expect(page.locator(".door-alert")).to_have_count(1)
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)
     page.locator("form[action$='controller-key/'] button").click()
     expect(page.locator("#new-controller-key")).to_have_value(re.compile(r"^ldk_\d+_"))
@@ -85,5 +85,5 @@ def test_staff_access_page_has_no_axe_violations(page, log_in, settings, make_me
     expect(page.locator(".test-result")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{base}spaces/{code_booking.space_id}/")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)

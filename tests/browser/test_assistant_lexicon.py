@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from lampio.assistant.models import Concept, ConceptKind
 from lampio.assistant.tests.staff_world import World, make_world
@@ -37,14 +38,14 @@ def test_word_pages_have_no_axe_violations(page: Any, log_in: Any, world: World)
     for path in paths:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
-        assert page.locator("h1").count() == 1, f"one h1 on {path}"
+        expect(page.locator("h1"), f"one h1 on {path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{path}:\n{describe(violations)}")
     page.goto(f"{words}/new/")
     page.locator("#id_key").fill("door")
     page.locator("#id_terms_fi").fill("ovi, kulkukoodi")
     page.locator("#concept-form button[type=submit]").click()
-    assert page.locator("#concept-form .error-summary").count() == 1
+    expect(page.locator("#concept-form .error-summary")).to_have_count(1)
     assert page.locator("#id_terms_fi").input_value() == "ovi, kulkukoodi"
     if violations := axe_violations(page):
         problems.append(f"concept_new with errors:\n{describe(violations)}")
@@ -62,7 +63,7 @@ def test_staff_teach_a_term_and_test_a_question(page: Any, log_in: Any, world: W
     page.locator("tr[data-concept='code'] a").click()
     page.locator("#id_terms_fi").fill("koodi\nkulkukoodi\nsauna")
     page.locator("#concept-form button[type=submit]").click()
-    assert page.locator(".message--success").count() == 1
+    expect(page.locator(".message--success")).to_have_count(1)
     assert Concept.objects.get(key="code").terms("fi") == ["koodi", "kulkukoodi", "sauna"]
     page.locator("#id_question").fill("Missä on sauna?")
     page.locator("#lexicon-test button[type=submit]").click()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from lampio.assistant.models import (
     ConversationMessage,
@@ -56,7 +57,7 @@ def test_assistant_staff_pages_have_no_axe_violations(page: Any, log_in: Any, wo
     for path in paths:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
-        assert page.locator("h1").count() == 1, f"one h1 on {path}"
+        expect(page.locator("h1"), f"one h1 on {path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{path}:\n{describe(violations)}")
     # Forms sent back with errors: a taken identifier, a duplicate paraphrase, a question
@@ -67,14 +68,14 @@ def test_assistant_staff_pages_have_no_axe_violations(page: Any, log_in: Any, wo
     page.locator("#id_title_fi").fill("Kopio")
     page.locator("#id_answer_fi").fill("Kopio")
     page.locator("#entry-form button[type=submit]").click()
-    assert page.locator("#entry-form .error-summary").count() == 1
+    expect(page.locator("#entry-form .error-summary")).to_have_count(1)
     assert page.locator("#id_title_fi").input_value() == "Kopio"
     if violations := axe_violations(page):
         problems.append(f"entry_new with errors:\n{describe(violations)}")
     page.goto(f"{base}/knowledge/access-code/")
     page.locator("#id_fi-text").fill("Mistä saan ovikoodin?")
     page.locator("#add-fi button[type=submit]").click()
-    assert page.locator("#add-fi .error-summary").count() == 1
+    expect(page.locator("#add-fi .error-summary")).to_have_count(1)
     assert page.locator("#id_fi-text").input_value() == "Mistä saan ovikoodin?"
     if violations := axe_violations(page):
         problems.append(f"paraphrase_add with errors:\n{describe(violations)}")
@@ -88,7 +89,7 @@ def test_assistant_staff_pages_have_no_axe_violations(page: Any, log_in: Any, wo
         source=ParaphraseSource.STAFF,
     )
     row.locator("form[action$='/teach/'] button[type=submit]").click()
-    assert page.locator("#review-errors").count() == 1
+    expect(page.locator("#review-errors")).to_have_count(1)
     if violations := axe_violations(page):
         problems.append(f"review with errors:\n{describe(violations)}")
     assert not problems, "\n".join(problems)
@@ -109,7 +110,7 @@ def test_staff_edit_an_answer_add_a_paraphrase_and_preview(
     swedish = page.locator("#fieldset-sv #id_answer_sv")
     swedish.fill("Koden står i bokningsbekräftelsen och på sidan Mina bokningar.")
     page.locator("#entry-form button[type=submit]").click()
-    assert page.locator(".message--success").count() == 1
+    expect(page.locator(".message--success")).to_have_count(1)
     entry = KnowledgeEntry.objects.get(key="access-code")
     assert entry.answer_sv.startswith("Koden står i bokningsbekräftelsen")
     assert entry.updated_by == world.staff
@@ -128,7 +129,7 @@ def test_staff_edit_an_answer_add_a_paraphrase_and_preview(
     page.locator("#id_language").select_option("sv")
     page.locator("#preview-form button[type=submit]").click()
     assert page.locator("#ranking tbody tr").first.get_attribute("data-entry") == "access-code"
-    assert page.locator("#preview-result [data-outcome]").count() == 1
+    expect(page.locator("#preview-result [data-outcome]")).to_have_count(1)
 
 
 def test_staff_take_and_answer_a_chat_as_new_messages_arrive(
@@ -140,7 +141,7 @@ def test_staff_take_and_answer_a_chat_as_new_messages_arrive(
     page.locator("#duty-form button[value=start]").click()
     assert page.locator("#duty-status").get_attribute("data-on-duty") == "true"
     page.locator(f"#waiting-list [data-conversation='{conversation.pk}'] a").click()
-    assert page.locator("#chat-log [data-sender=assistant]").count() == 1
+    expect(page.locator("#chat-log [data-sender=assistant]")).to_have_count(1)
     page.locator("#take-form button[type=submit]").click()
     # htmx polls the transcript: a message the resident sends now appears without a reload.
     ConversationMessage.objects.create(
@@ -150,7 +151,7 @@ def test_staff_take_and_answer_a_chat_as_new_messages_arrive(
     assert "Hallå" in page.locator("#chat-log").inner_text()
     page.locator("#id_text").fill("Hej! Koden finns i bokningsbekräftelsen.")
     page.locator("#reply-form button[type=submit]").click()
-    assert page.locator("#chat-log [data-sender=staff]").count() == 1
+    expect(page.locator("#chat-log [data-sender=staff]")).to_have_count(1)
     page.locator("#close-form button[type=submit]").click()
     conversation.refresh_from_db()
     assert conversation.state == "closed" and conversation.taken_by == world.staff

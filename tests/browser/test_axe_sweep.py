@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import time, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from lampio.bookings.services import block_time, book_space
 from lampio.core.timeranges import local_datetime
+from lampio.payments.models import FreeOfCharge, OrderStatus, PaymentMethod, PriceRule
+from lampio.payments.services.invoices import export_invoice_rows
+from lampio.payments.tests.staff_factories import make_order
 from lampio.spaces.models import Equipment, OpeningException, SpacePhoto
 from lampio.tenancy.models import Role
 from tests.browser.conftest import assert_accessible, axe_violations, describe
@@ -33,6 +38,10 @@ PUBLIC_PAGES = {
     "assistant:ask": "assistant/",
     "assistant:handoff": "assistant/person/",
     "lastminute:list": "last-minute/",
+    # The seasonal rounds' other pages need a round: swept by test_seasons_applicant.py.
+    "seasons:rounds": "regular-slots/",
+    # Boards, campaigns and ideas need objects: swept with their forms by test_ideas_pages.py.
+    "ideas:index": "ideas/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -51,6 +60,12 @@ RESIDENT_PAGES = {
     # sent back with errors, by test_offering_pages_have_no_axe_violations in
     # test_offerings_journey.py.
     "offerings:mine": "offerings/enrolments/",
+    # The checkout, receipts and the other payment pages that need orders are swept in all
+    # three languages by test_payment_pages_have_no_axe_violations in test_payments_pages.py.
+    "payments:mine": "payments/",
+    "seasons:mine": "regular-slots/applications/",
+    "ideas:mine": "ideas/mine/",
+    "ideas:new": "ideas/new/",
     "accounts:delete": "profile/delete/",
     "account_email": "accounts/email/",
     "account_change_password": "accounts/password/change/",
@@ -60,11 +75,15 @@ RESIDENT_PAGES = {
     "account_logout": "accounts/logout/",
 }
 STAFF_PAGES = {"tenancy:staff_home": "staff/"}
+# The payments pages of an organisation (payments_staff:*) need objects: they are swept in all
+# three languages, with forms sent back with errors, by
+# test_staff_payment_pages_have_no_axe_violations below.
 # The provider's desk (offerings_staff:*) is swept in all three languages, with its forms sent
 # back with errors, by test_provider_offering_pages_have_no_axe_violations in
 # test_provider_journey.py, next to the journey that builds the same data.
 # Our own named pages that take no arguments and are deliberately not swept, with the reason.
 NOT_SWEPT = {
+    "ideas:similar": "an htmx fragment of the idea form; swept inside it by test_ideas_pages.py",
     "accounts:export": "a JSON download, not a page",
     "healthz": "a JSON health check for the load balancer",
     "offerings:unit_orders": "403 to people outside care units and schools; swept as care-unit"
@@ -76,6 +95,10 @@ NOT_SWEPT = {
     "waitlist:watch_new": "needs ?space= or ?venue=; swept with both by test_waitlist_pages.py",
     "notifications:outbox": "404 unless the demo is on; swept with the demo on by"
     " test_notifications_pages.py",
+    "payments:return": "the payment service's signed redirect back; its failure page is swept"
+    " by test_payments_pages.py",
+    "payments_callback": "the payment service's server-to-server callback, plain text",
+    "payments_refund_callback": "the payment service's refund callback, plain text",
 }
 
 
@@ -117,13 +140,13 @@ def test_public_pages_have_no_axe_violations(
     for path in PUBLIC_PAGES.values():
         page.goto(f"/{language}/{path}")
         assert page.locator("html").get_attribute("lang") == language
-        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        expect(page.locator("h1"), f"one h1 on /{language}/{path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"/{language}/{path}:\n{describe(violations)}")
     # The front page once a city is chosen lists that city's organisations.
     page.goto(f"/{language}/city/")
     page.get_by_role("button", name="Oulu").click()
-    assert page.locator(".card").count() == 1
+    expect(page.locator(".card")).to_have_count(1)
     if violations := axe_violations(page):
         problems.append(f"/{language}/ with a city:\n{describe(violations)}")
     assert not problems, "\n".join(problems)
@@ -144,7 +167,7 @@ def test_resident_and_staff_pages_have_no_axe_violations(
     ]
     for path in paths:
         page.goto(f"/{language}/{path}")
-        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        expect(page.locator("h1"), f"one h1 on /{language}/{path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"/{language}/{path}:\n{describe(violations)}")
     assert not problems, "\n".join(problems)
@@ -188,14 +211,14 @@ def test_space_and_booking_pages_have_no_axe_violations(
     for path in paths:
         response = page.goto(f"/{language}/{path}")
         assert response is not None and response.status == 200, f"/{language}/{path}"
-        assert page.locator("h1").count() == 1, f"one h1 on /{language}/{path}"
+        expect(page.locator("h1"), f"one h1 on /{language}/{path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"/{language}/{path}:\n{describe(violations)}")
     # The booking form sent back with errors (the time is taken, no terms accepted).
     page.goto(f"/{language}/bookings/new/{space.pk}/?start={day.isoformat()}T10:00")
     page.locator("#id_purpose").fill("Sähly")
     page.locator("main form.form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     if violations := axe_violations(page):
         problems.append(f"/{language}/ booking form with errors:\n{describe(violations)}")
     assert not problems, "\n".join(problems)
@@ -210,7 +233,7 @@ def test_forms_with_errors_have_no_axe_violations(page, log_in, resident):
     log_in(page, resident)
     page.goto("/fi/profile/delete/")
     page.locator("form.form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -283,7 +306,7 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
     problems = []
 
     def sweep(label: str) -> None:
-        assert page.locator("h1").count() == 1, f"one h1 on {label}"
+        expect(page.locator("h1"), f"one h1 on {label}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{label}:\n{describe(violations)}")
 
@@ -295,30 +318,105 @@ def test_staff_space_and_booking_pages_have_no_axe_violations(
     page.goto(f"{staff_root}/spaces/{space.pk}/")
     page.locator("#id_min_duration_minutes").fill("600")
     page.locator("main form.form button[type=submit]").last.click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("space form with errors")
     page.goto(f"{staff_root}/spaces/{space.pk}/hours/")
     page.locator("#id_hours-7-weekday").select_option("0")
     page.locator("#id_hours-7-opens").fill("09:00")
     page.locator("main form.form button[type=submit]").first.click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("opening hours with errors")
     page.goto(f"{staff_root}/spaces/{space.pk}/photos/")
     page.locator("main form[enctype] button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("photo upload with errors")
     page.goto(f"{staff_root}/equipment/")
     page.locator("#id_name_fi").fill("piano")
     page.locator("main form.form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("equipment already on the list")
     page.goto(f"{staff_root}/bookings/")
     page.locator("main form button[value=deny]").first.click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("denial without a reason")
     page.goto(f"{staff_root}/bookings/on-behalf/")
     page.locator("#id_email").fill("nobody@example.fi")
     page.locator("main form.form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     sweep("booking for someone with errors")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_payment_pages_have_no_axe_violations(
+    page, log_in, language, settings, make_space, make_organisation, make_member
+):
+    """Orders, one order with its refund form, daily totals, invoice exports and the payment
+    settings, and their forms sent back with errors."""
+    settings.LAMPIO_STAFF_MFA_REQUIRED = False
+    organisation = make_organisation()
+    choir = make_organisation(municipality=organisation.municipality)
+    staff = make_member(organisation, role=Role.ADMIN)
+    space = make_space(organisation=organisation)
+    invoiced = make_order(organisation, attention="Tarkista laskutusosoite")
+    export_invoice_rows(actor=staff, seller=organisation)
+    make_order(organisation)
+    on_site = make_order(organisation, method=PaymentMethod.ON_SITE, status=OrderStatus.PAY_ON_SITE)
+    PriceRule.objects.create(
+        organisation=organisation,
+        space=space,
+        group="association",
+        basis="per_hour",
+        amount=Decimal(10),
+        vat_rate=Decimal(0),
+        valid_from=timezone.localdate(),
+    )
+    FreeOfCharge.objects.create(seller=organisation, beneficiary=choir, space=space)
+    log_in(page, staff)
+    root = f"/{language}/staff/{organisation.municipality.slug}/{organisation.slug}/payments"
+    today = timezone.localdate().isoformat()
+    paths = [
+        "/",
+        "/?status=attention&method=invoice",
+        f"/orders/{invoiced.pk}/",
+        f"/orders/{on_site.pk}/",
+        f"/daily/?start={today}&end={today}",
+        "/invoices/",
+        "/settings/",
+    ]
+    problems = []
+
+    def sweep(label: str) -> None:
+        expect(page.locator("h1"), f"one h1 on {label}").to_have_count(1)
+        if violations := axe_violations(page):
+            problems.append(f"{label}:\n{describe(violations)}")
+
+    for path in paths:
+        response = page.goto(root + path)
+        assert response is not None and response.status == 200, root + path
+        sweep(root + path)
+    page.goto(f"{root}/orders/{invoiced.pk}/")
+    page.locator("#id_refund-amount").fill("500")
+    page.locator("#id_refund-reason").fill("Peruttu")
+    with page.expect_navigation():
+        page.locator("main form.form button[type=submit]").click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    sweep("refund with errors")
+    page.goto(f"{root}/daily/?start=2030-03-05&end=2030-03-01")
+    expect(page.locator(".errorlist").first).to_be_visible()
+    sweep("daily totals with errors")
+    page.goto(f"{root}/settings/")
+    page.locator("#id_settings-business_id").fill("1234567-0")
+    with page.expect_navigation():
+        page.locator("main form.form button[type=submit]").first.click()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    sweep("settings with errors")
+    page.locator("#id_rule-target").select_option(f"space:{space.pk}")
+    page.locator("#id_rule-group").select_option("association")
+    page.locator("#id_rule-amount").fill("12")
+    page.locator("#id_rule-valid_from").fill(today)
+    with page.expect_navigation():
+        page.locator("#id_rule-valid_from").press("Enter")
+    expect(page.locator(".errorlist").first).to_be_visible()
+    sweep("a price for the same group and date")
     assert not problems, "\n".join(problems)

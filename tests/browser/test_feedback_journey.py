@@ -109,5 +109,5 @@ def test_a_broken_projector_is_reported_answered_and_closed(
     page.goto(tracking_link)
     expect(page.locator(".feedback-state")).to_contain_text("Suljettu")
     expect(page.locator(".feedback-answer")).to_contain_text(ANSWER)
-    assert page.locator(".feedback-photos img").count() == 1
+    expect(page.locator(".feedback-photos img")).to_have_count(1)
     assert_accessible(page)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from lampio.feedback.models import EventKind, Feedback, FeedbackCategory, ReplyTemplate, StateKind
 from lampio.feedback.services.setup import set_up_feedback
@@ -93,7 +94,7 @@ def test_staff_feedback_pages_have_no_axe_violations(page, log_in, language, des
     for path in paths:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
-        assert page.locator("h1").count() == 1, f"one h1 on {path}"
+        expect(page.locator("h1"), f"one h1 on {path}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{path}:\n{describe(violations)}")
     # Forms sent back with errors: a note without text, a merge into an unknown number, the
@@ -101,7 +102,7 @@ def test_staff_feedback_pages_have_no_axe_violations(page, log_in, language, des
     page.goto(f"{base}/{broken.pk}/")
     page.locator("#id_note-text").fill("")
     submit(page, "#id_note-text")
-    assert page.locator(".error-summary").count() == 1
+    expect(page.locator(".error-summary")).to_have_count(1)
     page.locator("#id_merge-into").fill("999999")
     submit(page, "#id_merge-into")
     assert page.locator("#id_merge-into").input_value() == "999999"
@@ -109,7 +110,7 @@ def test_staff_feedback_pages_have_no_axe_violations(page, log_in, language, des
         problems.append(f"{base}/{broken.pk}/ with errors:\n{describe(violations)}")
     page.goto(f"{base}/")
     page.locator("#bulk-form button[type=submit]").click()
-    assert page.locator("#bulk-form .error-summary").count() == 1
+    expect(page.locator("#bulk-form .error-summary")).to_have_count(1)
     if violations := axe_violations(page):
         problems.append(f"{base}/ bulk with errors:\n{describe(violations)}")
     page.goto(f"{base}/templates/new/")
@@ -145,7 +146,7 @@ def test_staff_handle_a_message_end_to_end(page, log_in, desk_world):
     answer.fill("Tack! Vi har beställt en reparation av projektorn.")
     submit(page, "#id_reply-text")
     assert page.locator("#feedback-state").get_attribute("data-kind") == StateKind.ANSWERED
-    assert page.locator("#timeline [data-event=reply]").count() == 1
+    expect(page.locator("#timeline [data-event=reply]")).to_have_count(1)
     page.locator("form[action$='/close/'] button[type=submit]").click()
     assert page.locator("#feedback-state").get_attribute("data-kind") == StateKind.CLOSED
     broken.refresh_from_db()

@@ -301,7 +301,7 @@ def test_offering_pages_have_no_axe_violations(
     problems: list[str] = []
 
     def sweep(label: str) -> None:
-        assert page.locator("h1").count() == 1, f"one h1 on {label}"
+        expect(page.locator("h1"), f"one h1 on {label}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{label}:\n{describe(violations)}")
 
@@ -329,11 +329,11 @@ def test_offering_pages_have_no_axe_violations(
     # Forms sent back with errors: enrolling twice, and cancelling after the deadline.
     page.goto(f"/{language}/offerings/times/{first.pk}/enrol/")
     page.locator("main form.form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").nth(0)).to_be_attached()
     sweep("enrolling twice")
     page.goto(f"/{language}/offerings/enrolments/{late.pk}/cancel/")
     page.locator("main form.cancel-form button[type=submit]").click()
-    assert page.locator("#cancel-error").count() == 1
+    expect(page.locator("#cancel-error")).to_have_count(1)
     sweep("cancelling too late")
 
     log_in(page, carer)
@@ -348,6 +348,6 @@ def test_offering_pages_have_no_axe_violations(
     page.goto(f"/{language}/offerings/{on_request.pk}/order/")
     page.locator("#id_proposed_2_start").fill("10:00")
     page.locator("form.order-form button[type=submit]").click()
-    assert page.locator(".errorlist").count() >= 2
+    expect(page.locator(".errorlist").nth(1)).to_be_attached()
     sweep("order form with errors")
     assert not problems, "\n".join(problems)

@@ -233,7 +233,7 @@ def test_provider_offering_pages_have_no_axe_violations(
     problems = []
 
     def sweep(label: str) -> None:
-        assert page.locator("h1").count() == 1, f"one h1 on {label}"
+        expect(page.locator("h1"), f"one h1 on {label}").to_have_count(1)
         if violations := axe_violations(page):
             problems.append(f"{label}:\n{describe(violations)}")
 
@@ -254,7 +254,7 @@ def test_provider_offering_pages_have_no_axe_violations(
     ):
         page.goto(root + path)
         page.locator(button).last.click()
-        assert page.locator(".errorlist").count() >= 1, label
+        expect(page.locator(".errorlist").nth(0), label).to_be_attached()
         sweep(label)
     page.goto(f"{root}/{offering.pk}/times/weekly/")
     first = timezone.localdate() + timedelta(days=3)
@@ -265,6 +265,6 @@ def test_provider_offering_pages_have_no_axe_violations(
     page.locator("#id_last_date").fill((first + timedelta(days=14)).isoformat())
     page.locator("#id_capacity").fill("10")
     page.locator("#preview-schedule").click()
-    assert page.locator("#preview-dates li").count() == 3
+    expect(page.locator("#preview-dates li")).to_have_count(3)
     sweep("schedule preview")
     assert not problems, "\n".join(problems)

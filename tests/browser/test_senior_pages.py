@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from lampio.digital.models import PackagePlan, Recording
 from lampio.offerings.models import (
@@ -186,7 +187,7 @@ def _check(page, path: str) -> list[str]:
     response = page.goto(path)
     assert response is not None and response.status == 200, path
     assert "calm" in (page.locator("html").get_attribute("class") or "").split(), path
-    assert page.locator("h1").count() == 1, f"one h1 on {path}"
+    expect(page.locator("h1"), f"one h1 on {path}").to_have_count(1)
     if violations := axe_violations(page):
         problems.append(f"{path} axe:\n{describe(violations)}")
     page.set_viewport_size({"width": 320, "height": 800})
@@ -223,7 +224,7 @@ def test_care_pages_are_calm_accessible_reflow_and_have_big_targets(
     problems = []
     for path in senior_world["care_pages"]:
         problems += _check(page, f"/{language}/{path}")
-    assert page.locator("video.player__video").count() == 1
+    expect(page.locator("video.player__video")).to_have_count(1)
     assert not problems, "\n".join(problems)
 
 

@@ -66,7 +66,7 @@ def test_waitlist_pages_have_no_axe_violations(page, log_in, taken, offered, day
         f"/{language}/waitlist/watches/new/?venue={space.venue_id}",
     ]:
         page.goto(path)
-        assert page.locator("h1").count() == 1
+        expect(page.locator("h1")).to_have_count(1)
         assert_accessible(page)
     # The watch form with an error tied to its field.
     page.locator("#id_starts").fill("20:00")

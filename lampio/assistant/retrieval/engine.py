@@ -15,8 +15,8 @@ from typing import Protocol
 
 from lampio.assistant.retrieval.bm25 import BM25
 from lampio.assistant.retrieval.lexicon import EMPTY, Lexicon
-from lampio.assistant.retrieval.text import char_ngrams, stems, words
 from lampio.assistant.retrieval.types import Candidate, Decision, KnowledgeDoc
+from lampio.core.terms import char_ngrams, stems, words
 
 Tokeniser = Callable[[str, str], list[str]]
 

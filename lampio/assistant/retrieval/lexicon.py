@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lampio.assistant.retrieval.text import content_words
+from lampio.core.terms import content_words
 
 # Terms this long also match inside a word: the head of a Finnish or Swedish compound.
 # A term ending in "$" matches only the whole word.

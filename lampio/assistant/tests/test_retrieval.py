@@ -8,8 +8,8 @@ from lampio.assistant.retrieval.bm25 import BM25
 from lampio.assistant.retrieval.engine import RetrievalConfig, Retriever, decision_from
 from lampio.assistant.retrieval.language import detect_language
 from lampio.assistant.retrieval.lexicon import Lexicon
-from lampio.assistant.retrieval.text import char_ngrams, content_words, stems
 from lampio.assistant.retrieval.types import Candidate, KnowledgeDoc
+from lampio.core.terms import char_ngrams, content_words, stems
 
 DOCS = [
     KnowledgeDoc(

@@ -15,6 +15,7 @@ from lampio.bookings.models.booking import (
     blocking,
 )
 from lampio.bookings.models.review import BookingReview
+from lampio.bookings.models.series import BookingSeries
 from lampio.bookings.models.waitlist import (
     OPEN_WAITLIST_STATUSES,
     WaitlistEntry,
@@ -28,6 +29,7 @@ __all__ = [
     "Booking",
     "BookingKind",
     "BookingReview",
+    "BookingSeries",
     "BookingStatus",
     "DoorSync",
     "DoorSyncAction",

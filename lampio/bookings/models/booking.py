@@ -90,6 +90,15 @@ class Booking(models.Model):
     access_code = models.CharField(_("access code"), max_length=12, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set on the occurrences of a recurring series; each is still a booking of its own.
+    series = models.ForeignKey(
+        "bookings.BookingSeries",
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        related_name="occurrences",
+        null=True,
+        blank=True,
+    )
     # Secret for the personal iCalendar feed and links that need no login.
     feed_token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 

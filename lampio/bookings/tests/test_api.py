@@ -181,6 +181,8 @@ def test_booking_a_free_slot_gives_201_with_the_booking(client, space, resident)
         "status": "confirmed",
         "starts_at": "2030-06-12T18:00:00+03:00",
         "ends_at": "2030-06-12T19:00:00+03:00",
+        "hold_expires_at": None,
+        "payment_url": None,
     }
     assert (booking.booker, booking.space, booking.starts_at) == (resident, space, at(18))
     assert (booking.purpose, booking.attendees) == ("Sulkapallo", 4)
@@ -344,6 +346,8 @@ def test_my_bookings_lists_upcoming_soonest_first_and_past_on_request(
             "valid_until": None,
             "instructions": "",
         },
+        "hold_expires_at": None,
+        "payment_url": None,
     }
     history = client.get(BOOKINGS, {"past": "true"}).json()
     assert [row["id"] for row in history["results"]] == [past.pk]

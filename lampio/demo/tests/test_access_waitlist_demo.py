@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from lampio.bookings.access import access_for
@@ -28,18 +26,6 @@ from lampio.demo.access_waitlist_data import ACCESS, OFFER
 from lampio.spaces.models import AccessMethod, Space
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def counts() -> tuple[int, ...]:

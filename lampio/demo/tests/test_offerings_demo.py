@@ -6,9 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Sum
-from django.test import override_settings
 from django.utils import timezone
 
 from lampio.accounts.models import User
@@ -43,20 +41,6 @@ CITIES = ("oulu", "jyvaskyla", "kuopio", "lahti", "turku")
 FOR_OLDER = [Audience.OLDER_PEOPLE, Audience.CARE_UNITS]
 # The digital sessions (lampio/demo/digital.py) have times around the loading moment.
 DIGITAL = [spec.title[0] for spec in DIGITAL_OFFERINGS]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module and roll it back at the end; each test still runs in
-    its own transaction inside this one."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def organisations() -> dict[tuple[str, str], Organisation]:

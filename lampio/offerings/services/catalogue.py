@@ -35,6 +35,7 @@ from lampio.offerings.models import (
     OfferingStatus,
 )
 from lampio.offerings.services.enrolment import promote_waiting_list
+from lampio.offerings.signals import occurrence_called_off
 from lampio.spaces.models import Venue
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, can
@@ -329,6 +330,8 @@ def change_occurrence_status(
         occurrence.status = status
         set_translated(occurrence, "notice", notice)
         occurrence.save(update_fields=["status", "notice_fi", "notice_sv", "notice_en"])
+        if status == OccurrenceStatus.CANCELLED:
+            occurrence_called_off.send(sender=Occurrence, occurrence=occurrence)
         if status != OccurrenceStatus.SCHEDULED:
             occurrence_id = occurrence.pk
             transaction.on_commit(

@@ -35,6 +35,7 @@ from lampio.offerings.models import (
     Occurrence,
     OfferingStatus,
 )
+from lampio.offerings.signals import participation_confirmed, participation_released
 
 MAX_SEATS_PER_ENROLMENT = 10
 
@@ -131,6 +132,8 @@ def enrol(
         except IntegrityError as error:
             # A second request of the same person won the race; the seats go back with the rollback.
             raise AlreadyEnrolled() from error
+        if status == EnrolmentStatus.CONFIRMED:
+            participation_confirmed.send(sender=Enrolment, enrolment=enrolment, group_order=None)
         notify_enrolment(enrolment.pk, status)
     return enrolment
 
@@ -174,6 +177,7 @@ def _cancel(enrolment: Enrolment, now: datetime) -> None:
         return
     if current.status == EnrolmentStatus.CONFIRMED:
         give_back_seats(current.occurrence_id, current.seats)
+        participation_released.send(sender=Enrolment, enrolment=current, group_order=None)
     current.status, current.cancelled_at = EnrolmentStatus.CANCELLED, now
     current.save(update_fields=["status", "cancelled_at"])
     enrolment.status, enrolment.cancelled_at = current.status, current.cancelled_at
@@ -206,6 +210,7 @@ def promote_waiting_list(occurrence_id: int, now: datetime | None = None) -> lis
         free -= waiting.seats
         waiting.status, waiting.promoted_at = EnrolmentStatus.CONFIRMED, now
         waiting.save(update_fields=["status", "promoted_at"])
+        participation_confirmed.send(sender=Enrolment, enrolment=waiting, group_order=None)
         promoted.append(waiting)
         notify_enrolment(waiting.pk, "promoted")
     return promoted

@@ -34,6 +34,7 @@ from lampio.offerings.models import (
     ProposedTime,
 )
 from lampio.offerings.services.enrolment import give_back_seats, promote_waiting_list, take_seats
+from lampio.offerings.signals import participation_confirmed, participation_released
 from lampio.tenancy.models import Organisation, OrganisationKind
 from lampio.tenancy.permissions import Action, can
 
@@ -181,6 +182,7 @@ def accept_order(
         current.status, current.decided_by = OrderStatus.ACCEPTED, actor
         current.provider_message = message.strip()
         current.save()
+        participation_confirmed.send(sender=GroupOrder, enrolment=None, group_order=current)
         _notify(current.pk, "accepted")
     return current
 
@@ -259,6 +261,7 @@ def cancel_order(*, actor: User, order: GroupOrder, now: datetime | None = None)
                 raise OrderNotPossible(_("A session that has started cannot be cancelled."))
             Occurrence.objects.select_for_update().filter(pk=occurrence.pk).first()
             give_back_seats(occurrence.pk, current.seats)
+            participation_released.send(sender=GroupOrder, enrolment=None, group_order=current)
             if occurrence.is_public:
                 promote_waiting_list(occurrence.pk, now)
             else:  # the private session was made for this group only

@@ -25,6 +25,7 @@ from lampio.offerings.models import (
     OrderStatus,
 )
 from lampio.offerings.services.catalogue import require_publisher
+from lampio.offerings.signals import occurrence_called_off
 
 
 def cancel_offering(
@@ -51,6 +52,7 @@ def cancel_offering(
             occurrence.status = OccurrenceStatus.CANCELLED
             set_translated(occurrence, "notice", notice)
             occurrence.save(update_fields=["status", "notice_fi", "notice_sv", "notice_en"])
+            occurrence_called_off.send(sender=Occurrence, occurrence=occurrence)
             _tell(tasks.send_occurrence_notice, occurrence.pk, "cancelled")
         waiting = GroupOrder.objects.select_for_update().filter(
             offering=offering, status__in=OPEN_ORDER_STATUSES

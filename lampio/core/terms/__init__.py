@@ -1,4 +1,6 @@
-"""Turning a question into terms: words, Snowball stems and character n-grams, per language.
+"""Turning a text into terms: words, Snowball stems and character n-grams, per language.
+
+Shared by the assistant's retrieval and the ideas app's similar ideas and routing.
 
 Stop words are dropped so that the words which carry the question decide the match; the lists
 are short on purpose (function words and question words only), since a content word dropped by

@@ -1,0 +1,1 @@
+"""The payments benchmark: pricing, checkout by invoice and online, callbacks, invoice export."""
