@@ -10,6 +10,7 @@ from lampio.bookings.lastminute_api import router as lastminute_router
 from lampio.bookings.waitlist_api import router as waitlist_router
 from lampio.core.api import default_auth, install_problem_handlers
 from lampio.ideas.api import router as ideas_router
+from lampio.insights.api import router as insights_router
 from lampio.offerings.api import router as offerings_router
 from lampio.spaces.api import router as spaces_router
 from lampio.tenancy.api import router as tenancy_router
@@ -33,3 +34,4 @@ api.add_router("/", lastminute_router)
 api.add_router("/", offerings_router)
 api.add_router("/", assistant_router)
 api.add_router("/", ideas_router)
+api.add_router("/", insights_router)

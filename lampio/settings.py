@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "lampio.feedback",
     "lampio.ideas",
     "lampio.assistant",
+    "lampio.surveys",
+    "lampio.insights",
     "lampio.demo",
 ]
 
@@ -157,6 +159,8 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Insights: counts of fewer people than this are never shown; measures may raise it.
+LAMPIO_INSIGHTS_THRESHOLD = max(3, int(os.environ.get("LAMPIO_INSIGHTS_THRESHOLD", "5")))
 # Live events gather this long before one frame goes to every socket of a session.
 LAMPIO_LIVE_BATCH_MS = int(os.environ.get("LAMPIO_LIVE_BATCH_MS", "100"))
 

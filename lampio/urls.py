@@ -43,6 +43,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("", include("lampio.core.urls")),
+    # Before tenancy's: /staff/insights/… is no organisation's page (see staff_urls).
+    path("staff/", include("lampio.insights.staff_urls")),
     path("", include("lampio.tenancy.urls")),
     path("staff/", include("lampio.spaces.staff_urls")),
     path("staff/", include("lampio.bookings.staff_urls")),
@@ -60,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("lampio.seasons.staff_urls")),
     path("staff/", include("lampio.seasons.staff_report_urls")),
     path("staff/", include("lampio.ideas.staff_urls")),
+    path("staff/", include("lampio.surveys.staff_urls")),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("lampio.accounts.urls")),
     path("spaces/", include("lampio.spaces.urls")),
@@ -76,6 +79,8 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("lampio.feedback.urls")),
     path("assistant/", include("lampio.assistant.urls")),
     path("ideas/", include("lampio.ideas.urls")),
+    path("survey/", include("lampio.surveys.urls")),
+    path("open-data/", include("lampio.insights.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

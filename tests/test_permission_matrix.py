@@ -36,12 +36,14 @@ from tests import (
     matrix_assistant_staff,
     matrix_assistant_stats,
     matrix_ideas,
+    matrix_insights,
     matrix_lastminute,
     matrix_notifications,
     matrix_payments,
     matrix_seasons_applicant,
     matrix_seasons_staff,
     matrix_series,
+    matrix_surveys,
     matrix_waitlist,
 )
 from tests.matrix_cases import (
@@ -141,6 +143,7 @@ PAGES: dict[str, Case] = {
     "bookings_staff:on_behalf": Case(STAFF_OF_B_ONLY),
     "bookings_staff:decide": Case(STAFF_OF_B_POST, "post", {"decision": "approve"}),
     "bookings_staff:cancel": Case(STAFF_OF_B_POST, "post"),
+    "bookings_staff:no_show": Case(STAFF_OF_B_POST, "post"),
     # The provider's desk of B (see `provider_objects`). The order is accepted first; the later
     # answers find it handled and say so on its page. Unpublishing before publishing leaves the
     # offering published for the pages listed after these.
@@ -153,6 +156,10 @@ PAGES: dict[str, Case] = {
     "offerings_staff:image_remove": Case(STAFF_OF_B_POST, "post"),
     "offerings_staff:occurrence": Case(STAFF_OF_B_ONLY),
     "offerings_staff:occurrence_capacity": Case(STAFF_OF_B_POST, "post", {"seats-capacity": "30"}),
+    # The matrix's occurrence has not started, so its own staff get the page back with the error.
+    "offerings_staff:occurrence_attendance": Case(
+        STAFF_OF_B_ONLY, "post", {"came-attendance": "9"}
+    ),
     "offerings_staff:occurrence_status": Case(
         STAFF_OF_B_POST, "post", {"status-status": "scheduled"}
     ),
@@ -298,6 +305,7 @@ API.update(matrix_assistant_lexicon.API)
 for _part in (
     matrix_access,
     matrix_ideas,
+    matrix_insights,
     matrix_waitlist,
     matrix_lastminute,
     matrix_notifications,
@@ -305,6 +313,7 @@ for _part in (
     matrix_series,
     matrix_seasons_applicant,
     matrix_seasons_staff,
+    matrix_surveys,
 ):
     PAGES.update(_part.PAGES)
     API.update(_part.API)
@@ -451,6 +460,8 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **matrix_seasons_staff.objects(organisation_b),
             **matrix_series.objects(organisation_b),
             **matrix_ideas.objects(organisation_b),
+            **matrix_surveys.objects(organisation_b),
+            **matrix_insights.objects(organisation_b),
             "municipality": organisation_b.municipality.slug,
             "organisation": organisation_b.slug,
             "membership_id": organisation_b.memberships.exclude(user=staff_of_b).get().pk,

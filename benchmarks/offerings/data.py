@@ -95,7 +95,7 @@ INSERT INTO offerings_offering (organisation_id, status, title, title_fi, title_
     location, online_url, accessibility, accessibility_fi, accessibility_sv, accessibility_en,
     is_free, price, price_info, price_info_fi, price_info_sv, price_info_en, on_request,
     allows_enrolment, allows_group_orders, auto_accept_orders, min_group_size, max_group_size,
-    cancellation_hours, created_at, updated_at, published_at, venue_id, source_id)
+    cancellation_hours, created_at, updated_at, published_at, venue_id, source_id, price_basis)
 SELECT p.id, CASE WHEN h %% 50 = 49 THEN 'draft' ELSE 'published' END,
     w.fi || ' ' || n, w.fi || ' ' || n, w.sv || ' ' || n, w.en || ' ' || n,
     w.fi || ' kaikenikäisille', w.fi || ' kaikenikäisille', w.sv || ' för alla åldrar',
@@ -106,7 +106,7 @@ SELECT p.id, CASE WHEN h %% 50 = 49 THEN 'draft' ELSE 'published' END,
     '', CASE WHEN n %% 3 = 0 THEN 'Esteetön sisäänkäynti.' ELSE '' END, '', '',
     h %% 5 <> 0, CASE WHEN h %% 5 = 0 THEN 12 END, '', '', '', '', h %% 25 = 7,
     h %% 25 <> 7, n %% 3 = 0 OR h %% 25 = 7, n %% 6 = 0, 1, NULL, 24, now(), now(), now(),
-    CASE WHEN f.format IN ('on_site', 'hybrid') THEN v.id END, ''
+    CASE WHEN f.format IN ('on_site', 'hybrid') THEN v.id END, '', 'per_person'
 FROM generate_series(0, %(offerings)s - 1) n
 CROSS JOIN LATERAL (SELECT abs(hashint4(n::int)::bigint) AS h) mix
 JOIN (SELECT o.id, dense_rank() OVER (ORDER BY o.municipality_id) - 1 AS m_rank,

@@ -142,7 +142,7 @@ INSERT INTO spaces_space (venue_id, slug, name, name_fi, name_sv, name_en,
     buffer_before_minutes, buffer_after_minutes, booking_opens_days, booking_closes_hours,
     max_active_bookings, cancellation_hours, allows_multi_day, closed_on_public_holidays,
     price_type, price, access_method, access_instructions, door_id, code_valid_before_minutes,
-    code_valid_after_minutes, offer_hold_minutes)
+    code_valid_after_minutes, offer_hold_minutes, allows_recurring)
 SELECT v.id, 'space-' || i, t.fi || ' ' || (i %% 10 + 1), t.fi || ' ' || (i %% 10 + 1),
     t.sv || ' ' || (i %% 10 + 1), t.en || ' ' || (i %% 10 + 1),
     'Tila harrastuksiin, kokouksiin ja juhliin.', 'Tila harrastuksiin, kokouksiin ja juhliin.',
@@ -153,7 +153,7 @@ SELECT v.id, 'space-' || i, t.fi || ' ' || (i %% 10 + 1), t.fi || ' ' || (i %% 1
     30, 30, 240, 0, 0, 60, 0, 5, 24, false, true,
     CASE WHEN i %% 4 = 1 THEN 'per_hour' ELSE 'free' END,
     CASE WHEN i %% 4 = 1 THEN 15 ELSE 0 END,
-    'open', '', '', 15, 0, 30
+    'open', '', '', 15, 0, 30, false
 FROM generate_series(0, %(spaces)s - 1) i
 JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM spaces_venue) v
     ON v.n = i / %(per_venue)s

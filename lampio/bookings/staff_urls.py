@@ -15,4 +15,5 @@ urlpatterns = [
     path(f"{BOOKINGS}/on-behalf/", views.on_behalf, name="on_behalf"),
     path(f"{BOOKINGS}/<int:booking_id>/decide/", views.decide, name="decide"),
     path(f"{BOOKINGS}/<int:booking_id>/cancel/", views.cancel, name="cancel"),
+    path(f"{BOOKINGS}/<int:booking_id>/no-show/", views.no_show, name="no_show"),
 ]

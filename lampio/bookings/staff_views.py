@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
-from lampio.bookings import selectors, services
+from lampio.bookings import no_show_services, selectors, services
 from lampio.bookings.models import Booking
 from lampio.bookings.staff_forms import BlockTimeForm, DecisionForm, OnBehalfForm, WeekForm
 from lampio.core.errors import DomainError, NotFound
@@ -115,6 +115,7 @@ def calendar(request: HttpRequest, municipality: str, organisation: str) -> Http
             "previous_url": _calendar_url(org, first - timedelta(days=7)),
             "next_url": _calendar_url(org, first + timedelta(days=7)),
             "this_url": _calendar_url(org, first),
+            "now": timezone.now(),
             "section": "calendar",
         },
     )
@@ -212,3 +213,26 @@ def on_behalf(request: HttpRequest, municipality: str, organisation: str) -> Htt
         submit=_("Make the booking"),
         section="on_behalf",
     )
+
+
+@staff_required
+@require_POST
+@rate_limit_posts(group="staff-bookings", rate=RATE)
+def no_show(
+    request: HttpRequest, municipality: str, organisation: str, booking_id: int
+) -> HttpResponse:
+    """Mark an ended, confirmed booking as not used, or (with `undo`) take the mark back."""
+    org = managed_organisation(request, municipality, organisation)
+    user = acting_user(request)
+    booking = _booking(user, org, booking_id)
+    try:
+        if request.POST.get("undo"):
+            no_show_services.undo_no_show(actor=user, booking=booking)
+            messages.success(request, _("The booking is no longer marked as not used."))
+        else:
+            no_show_services.mark_no_show(actor=user, booking=booking)
+            messages.success(request, _("The booking was marked as not used."))
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    fallback = _calendar_url(org, timezone.localtime(booking.starts_at).date())
+    return redirect(safe_next_url(request, request.POST.get("next"), fallback))

@@ -14,6 +14,7 @@ from lampio.demo.assistant import load_assistant
 from lampio.demo.digital import load_digital
 from lampio.demo.feedback import load_feedback
 from lampio.demo.ideas import load_ideas
+from lampio.demo.insights import load_insights
 from lampio.demo.offerings_loader import load_offerings
 from lampio.demo.payments import load_payments
 from lampio.demo.seasons import load_seasons
@@ -32,6 +33,8 @@ class LoadSummary:
     bookings: int = 0
     offerings: int = 0
     occurrences: int = 0
+    facts: int = 0
+    insights_seconds: float = 0.0
 
 
 def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
@@ -42,7 +45,9 @@ def _translated(field: str, values: tuple[str, str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def load_demo() -> LoadSummary:
+def load_demo(*, history: bool = True) -> LoadSummary:
+    """The demo network; `history` adds a year of past activity and its insight facts (the
+    slowest part, which tests of other apps leave out)."""
     municipalities = {
         row["slug"]: Municipality.objects.update_or_create(
             slug=row["slug"], defaults=_translated("name", row["name"])
@@ -87,6 +92,8 @@ def load_demo() -> LoadSummary:
     load_seasons(organisations=organisations)
     # Ideas: residents and staff made above post, support and comment; staff route and answer.
     load_ideas(organisations=organisations)
+    # Insights last: a year of history behind everything above, aggregated into facts.
+    insights = load_insights(organisations=organisations) if history else None
     return LoadSummary(
         len(municipalities),
         len(organisations),
@@ -97,6 +104,8 @@ def load_demo() -> LoadSummary:
         bookings=spaces.bookings,
         offerings=offerings.offerings + digital.offerings,
         occurrences=offerings.occurrences + digital.occurrences,
+        facts=insights.facts if insights else 0,
+        insights_seconds=insights.seconds if insights else 0.0,
     )
 
 

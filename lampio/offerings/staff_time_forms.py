@@ -169,6 +169,21 @@ class CapacityForm(forms.Form):
     capacity = _capacity_field()
 
 
+class AttendanceForm(forms.Form):
+    """Empty clears a number recorded by mistake."""
+
+    attendance = forms.IntegerField(
+        label=_("People who came"),
+        min_value=0,
+        max_value=100_000,
+        required=False,
+        help_text=_(
+            "Count everyone who came, group members included. Only the total is used, "
+            "in the network's statistics."
+        ),
+    )
+
+
 def _add_notice(form: forms.Form, *, required: bool) -> None:
     _add_translated(
         form, "notice", _("Notice to the participants"), max_length=None, required=required

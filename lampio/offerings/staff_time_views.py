@@ -28,6 +28,7 @@ from lampio.offerings.staff_forms import add_service_error
 from lampio.offerings.staff_time_forms import (
     TIME_FIELDS,
     WEEKLY_FIELDS,
+    AttendanceForm,
     CapacityForm,
     OccurrenceForm,
     RescheduleForm,
@@ -179,6 +180,7 @@ def _occurrence_page(
     capacity_form: CapacityForm | None = None,
     status_form: StatusForm | None = None,
     reschedule_form: RescheduleForm | None = None,
+    attendance_form: AttendanceForm | None = None,
 ) -> HttpResponse:
     """The time with its three forms (any may come back with errors) and its participants."""
     starts = timezone.localtime(occurrence.starts_at)
@@ -197,6 +199,9 @@ def _occurrence_page(
             initial={"date": starts.date(), "starts": starts.time(), "ends": ends.time()},
         ),
         "participants": staff_selectors.participants_of(actor=user, occurrence=occurrence),
+        "attendance_form": attendance_form
+        or AttendanceForm(prefix="came", initial={"attendance": occurrence.attendance}),
+        "has_started": occurrence.starts_at <= timezone.now(),
     }
     return render(request, "offerings/staff/occurrence.html", context)
 
@@ -281,3 +286,24 @@ def occurrence_reschedule(
     if submitted(request, form, move, success=success, aliases=TIME_FIELDS):
         return _to_occurrence(org, occurrence)
     return _occurrence_page(request, user, org, occurrence, reschedule_form=form)
+
+
+@staff_required
+@require_POST
+@rate_limit_posts(group=RATE_GROUP, rate=RATE)
+def occurrence_attendance(
+    request: HttpRequest, municipality: str, organisation: str, occurrence_id: int
+) -> HttpResponse:
+    """Record (or clear) how many people came, once the time has started."""
+    user, org, occurrence = _occurrence_in(request, municipality, organisation, occurrence_id)
+    form = AttendanceForm(request.POST, prefix="came")
+    if submitted(
+        request,
+        form,
+        lambda: services.record_attendance(
+            actor=user, occurrence=occurrence, attendance=form.cleaned_data["attendance"]
+        ),
+        success=_("The number of people who came was saved."),
+    ):
+        return _to_occurrence(org, occurrence)
+    return _occurrence_page(request, user, org, occurrence, attendance_form=form)

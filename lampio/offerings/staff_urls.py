@@ -33,6 +33,11 @@ urlpatterns = [
     path(f"{OCCURRENCE}/seats/", time_views.occurrence_capacity, name="occurrence_capacity"),
     path(f"{OCCURRENCE}/status/", time_views.occurrence_status, name="occurrence_status"),
     path(f"{OCCURRENCE}/move/", time_views.occurrence_reschedule, name="occurrence_reschedule"),
+    path(
+        f"{OCCURRENCE}/attendance/",
+        time_views.occurrence_attendance,
+        name="occurrence_attendance",
+    ),
     path(f"{OFFERINGS}/orders/", order_views.orders, name="orders"),
     path(f"{ORDER}/", order_views.order_detail, name="order"),
     path(f"{ORDER}/accept/", order_views.order_accept, name="order_accept"),

@@ -42,6 +42,10 @@ PUBLIC_PAGES = {
     "seasons:rounds": "regular-slots/",
     # Boards, campaigns and ideas need objects: swept with their forms by test_ideas_pages.py.
     "ideas:index": "ideas/",
+    # The survey itself needs a signed link: swept in fi and sv, with errors, by test_survey.py.
+    "surveys:thanks": "survey/thanks/",
+    # The published figures; with facts and in the explorer: test_insights_dashboards.py.
+    "insights:open_data": "open-data/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -74,7 +78,12 @@ RESIDENT_PAGES = {
     "account_reauthenticate": "accounts/reauthenticate/",
     "account_logout": "accounts/logout/",
 }
-STAFF_PAGES = {"tenancy:staff_home": "staff/"}
+STAFF_PAGES = {
+    "tenancy:staff_home": "staff/",
+    # With figures, and the other insights pages: test_insights_dashboards.py.
+    "insights_staff:index": "staff/insights/",
+    "insights_staff:network": "staff/insights/network/",
+}
 # The payments pages of an organisation (payments_staff:*) need objects: they are swept in all
 # three languages, with forms sent back with errors, by
 # test_staff_payment_pages_have_no_axe_violations below.
@@ -99,6 +108,8 @@ NOT_SWEPT = {
     " by test_payments_pages.py",
     "payments_callback": "the payment service's server-to-server callback, plain text",
     "payments_refund_callback": "the payment service's refund callback, plain text",
+    "insights_staff:settings": "403 but to network admins; swept as one, with a form sent back"
+    " with errors, by test_insights_dashboards.py",
 }
 
 

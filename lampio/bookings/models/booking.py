@@ -90,6 +90,8 @@ class Booking(models.Model):
     access_code = models.CharField(_("access code"), max_length=12, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Staff mark a confirmed booking that nobody used; only counted, never shown to others.
+    no_show_at = models.DateTimeField(_("marked as not used"), null=True, blank=True)
     # Set on the occurrences of a recurring series; each is still a booking of its own.
     series = models.ForeignKey(
         "bookings.BookingSeries",

@@ -34,7 +34,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", "--without-history", verbosity=0)
         yield
         transaction.set_rollback(True)
 

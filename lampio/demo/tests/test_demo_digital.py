@@ -58,7 +58,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", "--without-history", verbosity=0)
         yield
         transaction.set_rollback(True)
 
@@ -215,7 +215,7 @@ def test_seats_taken_equal_the_seats_held(demo):
 
 def test_loading_again_adds_nothing(demo):
     first = counts()
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--without-history", verbosity=0)
     assert counts() == first
 
 

@@ -68,7 +68,7 @@ def counts() -> tuple[int, ...]:
 
 def test_loading_again_adds_nothing(demo):
     first = counts()
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--without-history", verbosity=0)
     assert counts() == first
     assert first[0] == len(OFFERINGS) + len(DIGITAL_OFFERINGS)
 

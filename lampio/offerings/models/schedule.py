@@ -66,6 +66,8 @@ class Occurrence(models.Model):
         default=OccurrenceStatus.SCHEDULED,
     )
     notice = models.TextField(_("notice to participants"), blank=True)
+    # Head count the provider records afterwards; blank until recorded.
+    attendance = models.PositiveIntegerField(_("people who came"), null=True, blank=True)
     # An occurrence agreed for one group order is not listed publicly.
     is_public = models.BooleanField(_("listed publicly"), default=True)
 

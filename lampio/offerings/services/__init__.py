@@ -1,5 +1,6 @@
 """Every write on offerings, one function per use case (split by who acts)."""
 
+from lampio.offerings.services.attendance import record_attendance
 from lampio.offerings.services.catalogue import (
     OccurrencePlan,
     OfferingDetails,
@@ -47,6 +48,7 @@ __all__ = [
     "promote_waiting_list",
     "propose_other_time",
     "publish_offering",
+    "record_attendance",
     "reschedule_occurrence",
     "unpublish_offering",
     "update_offering",
