@@ -15,15 +15,30 @@ from lampio.spaces.models import Space, Venue
 from lampio.tenancy.models import Municipality, Organisation
 
 
-class Fact(models.Model):
+class _Cell(models.Model):
+    """What every fact row holds: the measure, the month, where it belongs, and its sums."""
+
     measure = models.CharField(max_length=40)
     month = models.DateField(help_text="first day of the month")
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    # The dimensions; each measure fills the ones it offers and leaves the rest empty.
     venue = models.ForeignKey(Venue, null=True, on_delete=models.CASCADE, related_name="+")
     space = models.ForeignKey(Space, null=True, on_delete=models.CASCADE, related_name="+")
     space_type = models.CharField(max_length=20, blank=True)
+    # value / base is the figure of a ratio measure (a count measure's figure is the value);
+    # n counts the people or records behind the cell and decides suppression.
+    value = models.FloatField(default=0)
+    base = models.FloatField(default=0)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class Fact(_Cell):
+    """One cell at the finest grain a measure offers. Each measure fills the dimensions it
+    offers and leaves the rest empty."""
+
     weekday = models.PositiveSmallIntegerField(null=True)  # 0 = Monday
     hour = models.PositiveSmallIntegerField(null=True)
     offering = models.ForeignKey(Offering, null=True, on_delete=models.CASCADE, related_name="+")
@@ -32,11 +47,6 @@ class Fact(models.Model):
     format = models.CharField(max_length=16, blank=True)
     age_group = models.CharField(max_length=16, blank=True)
     home_municipality = models.CharField(max_length=60, blank=True)
-    # value / base is the figure of a ratio measure (a count measure's figure is the value);
-    # n counts the people or records behind the cell and decides suppression.
-    value = models.FloatField(default=0)
-    base = models.FloatField(default=0)
-    n = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -53,22 +63,11 @@ class Fact(models.Model):
         return f"{self.measure} {self.month:%Y-%m} {self.organisation_id}"
 
 
-class CoarseFact(models.Model):
+class CoarseFact(_Cell):
     """The space measures' facts summed over weekday and hour: one row per space and month
     instead of one per space, weekday and hour, written by the aggregation in the same
     transaction as the facts it sums. Queries that break down by neither weekday nor hour read
     these (selectors._atoms): the same sums, about a hundred times fewer rows to scan."""
-
-    measure = models.CharField(max_length=40)
-    month = models.DateField()
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    venue = models.ForeignKey(Venue, null=True, on_delete=models.CASCADE, related_name="+")
-    space = models.ForeignKey(Space, null=True, on_delete=models.CASCADE, related_name="+")
-    space_type = models.CharField(max_length=20, blank=True)
-    value = models.FloatField(default=0)
-    base = models.FloatField(default=0)
-    n = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
