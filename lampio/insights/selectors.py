@@ -145,8 +145,8 @@ def _cached(query: Query, threshold: int) -> tuple[Table, str]:
 
 def _source(query: Query) -> type[Fact] | type[CoarseFact]:
     """The coarse facts (summed over weekday and hour) when the query needs neither and the
-    aggregation wrote them for its months; the facts themselves otherwise. Aggregation and
-    migration 0002 write both for every month, so only facts made by hand lack coarse ones."""
+    aggregation wrote them for its months; the facts themselves otherwise. The aggregation
+    writes both for every month, so only facts made by hand lack coarse ones."""
     if query.measure.key not in COARSE_MEASURES or FINE_DIMS & set(query.by):
         return Fact
     coarse = CoarseFact.objects.filter(

@@ -70,7 +70,7 @@ COARSE_COLUMNS = "measure, month, municipality_id, organisation_id, venue_id, sp
 
 def _insert_coarse(month: date) -> None:
     """The month's space facts summed over weekday and hour, in the database: exactly the sums
-    the selectors would form from the facts themselves (as migration 0002 backfilled)."""
+    the selectors would form from the facts themselves."""
     measures = ", ".join(["%s"] * len(COARSE_MEASURES))
     sql = (
         f"INSERT INTO {CoarseFact._meta.db_table} ({COARSE_COLUMNS}, value, base, n)"  # noqa: S608 (names from code)
