@@ -23,6 +23,31 @@ from lampio.tenancy.models import Membership, Municipality, Organisation, Organi
 PASSWORD = "Correct-horse-42"
 _sequence = itertools.count(1)
 
+# Fixtures through which a test reaches the database.
+_DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db"):
+        return True
+    return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make test` runs the suite on SQLite and on PostgreSQL side by side. A test that never
+    touches the database proves nothing more the second time, so the PostgreSQL pass
+    leaves those out (they all run in the SQLite pass), and so do tests marked
+    `sqlite_pass`: slow checks of database-independent results, such as the demo's figures."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return
+    kept, left = [], []
+    for item in items:
+        database = _uses_database(item) and not item.get_closest_marker("sqlite_pass")
+        (kept if database else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:

@@ -17,7 +17,8 @@ from lampio.offerings.models import Enrolment, Occurrence
 from lampio.surveys.models import VisitorResponse
 from lampio.tenancy.models import Organisation
 
-pytestmark = pytest.mark.django_db
+# The year of history takes a while to load; what it holds does not depend on the database.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 
 
 def _organisations() -> dict[tuple[str, str], Organisation]:

@@ -32,6 +32,8 @@ from lampio.surveys.models import VisitorResponse
 from lampio.tenancy.models import Membership
 
 Figures = dict[str, tuple[float, float]]  # measure -> (value, base)
+# Slow (the whole demo with its history); the collectors run on PostgreSQL in test_collectors.
+pytestmark = pytest.mark.sqlite_pass
 
 
 @pytest.fixture(scope="module")
