@@ -104,7 +104,9 @@ def test_staff_edit_an_answer_add_a_paraphrase_and_preview(
     page.locator("#id_q").fill("ovikoodi")
     page.locator("#entry-filter button[type=submit]").click()
     rows = page.locator("#entry-table tbody tr")
-    assert rows.count() == 1 and rows.first.get_attribute("data-entry") == "access-code"
+    # The filter may swap the table in place (htmx): wait for the answer, do not sample it.
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_have_attribute("data-entry", "access-code")
     rows.first.locator("a").first.click()
     # Edit the Swedish answer in its own fieldset.
     swedish = page.locator("#fieldset-sv #id_answer_sv")
@@ -118,7 +120,7 @@ def test_staff_edit_an_answer_add_a_paraphrase_and_preview(
     page.locator("#id_sv-text").fill("Hur  får jag   passerkoden?")
     page.locator("#add-sv button[type=submit]").click()
     swedish_list = page.locator("section[data-language='sv'] li")
-    assert swedish_list.count() == 2
+    expect(swedish_list).to_have_count(2)
     assert Paraphrase.objects.filter(
         entry=entry, language="sv", text="Hur får jag passerkoden?"
     ).exists()
