@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lampio.ideas",
     "lampio.assistant",
     "lampio.surveys",
+    "lampio.capability",
     "lampio.insights",
     "lampio.demo",
 ]

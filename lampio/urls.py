@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("", include("lampio.core.urls")),
     # Before tenancy's: /staff/insights/… is no organisation's page (see staff_urls).
     path("staff/", include("lampio.insights.staff_urls")),
+    path("staff/surveys/", include("lampio.surveys.engine_staff_urls")),
+    path("staff/capability/", include("lampio.capability.staff_urls")),
     path("", include("lampio.tenancy.urls")),
     path("staff/", include("lampio.spaces.staff_urls")),
     path("staff/", include("lampio.bookings.staff_urls")),
@@ -81,6 +83,7 @@ urlpatterns += i18n_patterns(
     path("ideas/", include("lampio.ideas.urls")),
     path("survey/", include("lampio.surveys.urls")),
     path("open-data/", include("lampio.insights.urls")),
+    path("learning/", include("lampio.capability.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

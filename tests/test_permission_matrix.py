@@ -35,6 +35,8 @@ from tests import (
     matrix_assistant_resident,
     matrix_assistant_staff,
     matrix_assistant_stats,
+    matrix_capability_maturity,
+    matrix_capability_pilots,
     matrix_ideas,
     matrix_insights,
     matrix_lastminute,
@@ -43,6 +45,9 @@ from tests import (
     matrix_seasons_applicant,
     matrix_seasons_staff,
     matrix_series,
+    matrix_survey_builder,
+    matrix_survey_results,
+    matrix_survey_rounds,
     matrix_surveys,
     matrix_waitlist,
 )
@@ -314,6 +319,11 @@ for _part in (
     matrix_seasons_applicant,
     matrix_seasons_staff,
     matrix_surveys,
+    matrix_survey_rounds,
+    matrix_survey_builder,
+    matrix_survey_results,
+    matrix_capability_maturity,
+    matrix_capability_pilots,
 ):
     PAGES.update(_part.PAGES)
     API.update(_part.API)
@@ -452,6 +462,11 @@ def world(settings, make_organisation, make_member, make_user, make_space):
             **matrix_assistant_stats.objects(organisation_b),
             **matrix_assistant_lexicon.objects(organisation_b),
             **matrix_assistant_resident.objects(organisation_b),
+            **matrix_survey_rounds.objects(organisation_b),
+            **matrix_survey_builder.objects(organisation_b),
+            **matrix_survey_results.objects(organisation_b),
+            **matrix_capability_maturity.objects(organisation_b),
+            **matrix_capability_pilots.objects(organisation_b),
             **matrix_access.objects(organisation_b),
             **matrix_waitlist.objects(organisation_b),
             **matrix_lastminute.objects(organisation_b),
