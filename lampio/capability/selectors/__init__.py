@@ -1,0 +1,1 @@
+"""Reads of digital capability, one module per area."""

@@ -1,0 +1,1 @@
+"""Writes of digital capability, one module per area."""
