@@ -14,13 +14,14 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lampio
 VENDOR_STAMP := lampio/static/vendor/versions.json
 export LAMPIO_LOG_FORMAT ?= plain
 
-.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres test-both system-deps bench messages clean
+.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres test-both system-deps bench messages backup-drill clean
 
 help:
 	@echo "make demo    install, migrate, load the demo cities and serve on 127.0.0.1:$(PORT)"
 	@echo "make test    lint, type check and the whole test suite on SQLite and PostgreSQL"
 	@echo "make bench   run every benchmark under benchmarks/"
 	@echo "make messages  extract UI strings into locale/ and compile them"
+	@echo "make backup-drill  dump DATABASE_URL (default $(PG_URL)), restore it into a fresh database, compare counts"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +106,12 @@ bench: install-dev vendor
 messages: install-dev
 	$(MANAGE) makemessages --locale fi --locale sv --locale en --ignore ".venv/*" --ignore "frontend/*" --no-obsolete
 	$(MANAGE) compilemessages --ignore ".venv/*"
+
+# Backup and restore drill (docs/deployment.md): pg_dump the database, pg_restore it into a fresh
+# one on the same server and compare every table's row count; DRILL_ARGS="--dump-file x.dump" keeps
+# the dump, "--restore-from x.dump" drills an earlier one.
+backup-drill:
+	$(BIN)/python scripts/backup_restore_drill.py --source "$${DATABASE_URL:-$(PG_URL)}" $(DRILL_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles lampio/static/vendor frontend/node_modules var

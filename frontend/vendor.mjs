@@ -10,8 +10,10 @@ const target = join(here, "..", "lampio", "static", "vendor");
 const packages = {
   "htmx.org": ["dist/htmx.min.js", "LICENSE"],
   "axe-core": ["axe.min.js", "LICENSE", "LICENSE-3RD-PARTY.txt"],
-  leaflet: ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
-  "hls.js": ["dist/hls.light.min.js", "LICENSE"],
+  // The source maps too: the scripts name them, and `collectstatic` with hashed names (production)
+  // fails on a reference to a missing file.
+  leaflet: ["dist/leaflet.js", "dist/leaflet.js.map", "dist/leaflet.css", "dist/images", "LICENSE"],
+  "hls.js": ["dist/hls.light.min.js", "dist/hls.light.min.js.map", "LICENSE"],
 };
 
 rmSync(target, { recursive: true, force: true });

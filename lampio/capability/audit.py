@@ -23,13 +23,14 @@ for model in (
     SelfAssessment,
     DimensionScore,
     Evidence,
-    Initiative,
     Indicator,
     Measurement,
-    Pilot,
     PilotPhase,
     PilotDocument,
     Lesson,
     Webinar,
 ):
     auditlog.register(model)
+# Which cities, organisations and initiatives take part is a staff change too.
+auditlog.register(Pilot, m2m_fields={"municipalities", "participants", "initiatives"})
+auditlog.register(Initiative, m2m_fields={"municipalities"})

@@ -1,7 +1,12 @@
 """The public learning library under /<lang>/learning/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lampio.capability import views
 
 app_name = "capability"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.library, name="library"),
+    path("pilots/<int:pilot_id>/", views.library_pilot, name="library_pilot"),
+]

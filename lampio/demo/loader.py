@@ -11,6 +11,10 @@ from lampio.accounts.models import User
 from lampio.demo import data
 from lampio.demo.access_waitlist import load_access_waitlist
 from lampio.demo.assistant import load_assistant
+from lampio.demo.capability_pilots import load_capability_pilots
+from lampio.demo.capability_roadmap import load_capability_roadmap
+from lampio.demo.capability_survey_builder import load_survey_builder
+from lampio.demo.capability_surveys import load_capability_surveys
 from lampio.demo.digital import load_digital
 from lampio.demo.feedback import load_feedback
 from lampio.demo.ideas import load_ideas
@@ -92,6 +96,12 @@ def load_demo(*, history: bool = True) -> LoadSummary:
     load_seasons(organisations=organisations)
     # Ideas: residents and staff made above post, support and comment; staff route and answer.
     load_ideas(organisations=organisations)
+    # Digital capability: survey rounds with their anonymous answers, a questionnaire being
+    # revised, the maturity self-assessments and the roadmap, then the pilots that carry it out.
+    load_capability_surveys(organisations=organisations)
+    load_survey_builder(organisations=organisations)
+    load_capability_roadmap(organisations=organisations)
+    load_capability_pilots(organisations=organisations)
     # Insights last: a year of history behind everything above, aggregated into facts.
     insights = load_insights(organisations=organisations) if history else None
     return LoadSummary(

@@ -8,3 +8,4 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         from lampio.surveys import audit  # noqa: F401  (registers audit hooks)
+        from lampio.surveys.engine import messages, sweeps  # noqa: F401  (round reminders)

@@ -46,6 +46,8 @@ PUBLIC_PAGES = {
     "surveys:thanks": "survey/thanks/",
     # The published figures; with facts and in the explorer: test_insights_dashboards.py.
     "insights:open_data": "open-data/",
+    # One pilot's public page (with a lesson): test_capability_pilots.py, in fi and sv.
+    "capability:library": "learning/",
     "account_login": "accounts/login/",
     "account_signup": "accounts/signup/",
     "account_reset_password": "accounts/password/reset/",
@@ -83,6 +85,25 @@ STAFF_PAGES = {
     # With figures, and the other insights pages: test_insights_dashboards.py.
     "insights_staff:index": "staff/insights/",
     "insights_staff:network": "staff/insights/network/",
+    # The capability hub, heat map and roadmap (empty here); with data, and the pages of one
+    # organisation's self-assessment and one initiative: test_capability_roadmap.py, fi and sv.
+    "capability_staff:index": "staff/capability/",
+    "capability_staff:maturity_map": "staff/capability/maturity/",
+    "capability_staff:roadmap": "staff/capability/roadmap/",
+    "capability_staff:roadmap_timeline": "staff/capability/roadmap/timeline/",
+    "capability_staff:roadmap_report": "staff/capability/roadmap/report/",
+    "capability_staff:initiative_new": "staff/capability/roadmap/new/",
+    # A pilot's staff pages with data: test_capability_pilots.py, in fi and sv.
+    "capability_staff:pilots": "staff/capability/pilots/",
+    "capability_staff:pilot_new": "staff/capability/pilots/new/",
+    # The survey builder's and rounds' lists and the new-round form (helper B); the pages of
+    # one questionnaire or round are swept in fi and sv by test_capability_survey_staff.py.
+    "surveys_engine:questionnaires": "staff/surveys/questionnaires/",
+    "surveys_engine:rounds": "staff/surveys/rounds/",
+    "surveys_engine:round_new": "staff/surveys/rounds/new/",
+    # Rounds' results (helper C); one round's results, compared and with small groups hidden,
+    # are swept in fi and sv by test_capability_survey_results.py.
+    "insights_staff:survey_rounds": "staff/insights/surveys/",
 }
 # The payments pages of an organisation (payments_staff:*) need objects: they are swept in all
 # three languages, with forms sent back with errors, by
@@ -108,6 +129,10 @@ NOT_SWEPT = {
     " by test_payments_pages.py",
     "payments_callback": "the payment service's server-to-server callback, plain text",
     "payments_refund_callback": "the payment service's refund callback, plain text",
+    "surveys:round_answer": "needs a round's answer link; swept in fi and sv, with errors, by"
+    " test_capability_survey_answer.py",
+    "surveys:round_thanks": "needs a round's answer link; swept in fi by"
+    " test_capability_survey_answer.py",
     "insights_staff:settings": "403 but to network admins; swept as one, with a form sent back"
     " with errors, by test_insights_dashboards.py",
 }

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lampio.capability.models.roadmap import Initiative
+from lampio.core.storage import private_storage
 from lampio.offerings.models import Offering
 from lampio.tenancy.models import Municipality, Organisation
 
@@ -131,7 +132,8 @@ class PilotDocument(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("address"), max_length=500, blank=True)
-    file = models.FileField(_("file"), upload_to="pilots/%Y/", blank=True)
+    # Private: served only through a staff view that checks who may read the pilot.
+    file = models.FileField(_("file"), upload_to="pilots/%Y/", storage=private_storage, blank=True)
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
