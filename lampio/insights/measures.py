@@ -49,6 +49,7 @@ MEASURES: dict[str, Measure] = {
             _("Space utilisation"),
             _("Booked hours as a share of the hours the spaces are open."),
             Kind.RATIO,
+            # xgettext:no-python-format
             _("% of open hours"),
             SPACE_DIMS,
             "spaces",
@@ -103,6 +104,7 @@ MEASURES: dict[str, Measure] = {
             _("Fill rate"),
             _("Seats taken as a share of the seats offered in past occurrences."),
             Kind.RATIO,
+            # xgettext:no-python-format
             _("% of seats"),
             OFFERING_DIMS,
             "offerings",

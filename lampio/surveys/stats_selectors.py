@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 
@@ -53,56 +54,30 @@ def _answers_of(round_ids: Iterable[int]) -> QuerySet[Answer]:
     return Answer.objects.filter(submission__round_id__in=list(round_ids)).order_by()
 
 
+# Where each submission answered from: its round, municipality and organisation.
+_SLICE = (
+    "submission__round_id",
+    "submission__organisation__municipality_id",
+    "submission__organisation_id",
+)
+
+
+def _submissions_per(answers: QuerySet[Answer], *fields: str) -> dict[tuple[Any, ...], int]:
+    """Distinct submissions among `answers`, grouped by `fields` (keys in that order)."""
+    rows = answers.values(*fields).annotate(n=Count("submission", distinct=True))
+    return {tuple(row[name] for name in fields): row["n"] for row in rows}
+
+
 def round_value_counts(round_ids: Iterable[int]) -> ValueCounts:
     """How many submissions gave each value (a choice, a step, a number; per matrix row)."""
-    rows = (
-        _answers_of(round_ids)
-        .exclude(value="")
-        .values(
-            "submission__round_id",
-            "submission__organisation__municipality_id",
-            "submission__organisation_id",
-            "question__key",
-            "row_key",
-            "value",
-        )
-        .annotate(n=Count("submission", distinct=True))
-    )
-    return {
-        (
-            row["submission__round_id"],
-            row["submission__organisation__municipality_id"],
-            row["submission__organisation_id"],
-            row["question__key"],
-            row["row_key"],
-            row["value"],
-        ): row["n"]
-        for row in rows
-    }
+    answers = _answers_of(round_ids).exclude(value="")
+    return _submissions_per(answers, *_SLICE, "question__key", "row_key", "value")
 
 
 def round_respondents(round_ids: Iterable[int]) -> Respondents:
     """How many submissions answered each question at all (any row, option or text)."""
-    rows = (
-        _answers_of(round_ids)
-        .exclude(value="", text="")
-        .values(
-            "submission__round_id",
-            "submission__organisation__municipality_id",
-            "submission__organisation_id",
-            "question__key",
-        )
-        .annotate(n=Count("submission", distinct=True))
-    )
-    return {
-        (
-            row["submission__round_id"],
-            row["submission__organisation__municipality_id"],
-            row["submission__organisation_id"],
-            row["question__key"],
-        ): row["n"]
-        for row in rows
-    }
+    answers = _answers_of(round_ids).exclude(value="", text="")
+    return _submissions_per(answers, *_SLICE, "question__key")
 
 
 def round_submissions(round_ids: Iterable[int]) -> Submissions:
