@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from types import SimpleNamespace
@@ -33,17 +35,32 @@ def _uses_database(item: pytest.Item) -> bool:
     return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+def _browser_pass(item: pytest.Item) -> str:
+    """The pass that runs a browser test: a stable hash of its id splits them in two halves of
+    about equal time (docs/decisions/0014-test-passes.md)."""
+    return "postgresql" if zlib.crc32(item.nodeid.encode()) % 2 else "sqlite"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`make test` runs the suite on SQLite and on PostgreSQL side by side. A test that never
     touches the database proves nothing more the second time, so the PostgreSQL pass
     leaves those out (they all run in the SQLite pass), and so do tests marked
-    `sqlite_pass`: slow checks of database-independent results, such as the demo's figures."""
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        return
+    `sqlite_pass`: slow checks of database-independent results, such as the demo's figures.
+    Browser tests check pages, scripts and accessibility, not the database: each runs in one
+    of the two passes, half of them on each database."""
+    on_postgresql = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    this_pass = "postgresql" if on_postgresql else "sqlite"
+    # One pass on its own (make test-sqlite / test-postgres) can ask for every browser test.
+    every_browser_test = os.environ.get("LAMPIO_BROWSER_TESTS") == "all"
     kept, left = [], []
     for item in items:
-        database = _uses_database(item) and not item.get_closest_marker("sqlite_pass")
-        (kept if database else left).append(item)
+        if item.nodeid.startswith("tests/browser/"):
+            wanted = every_browser_test or _browser_pass(item) == this_pass
+        elif on_postgresql:
+            wanted = _uses_database(item) and not item.get_closest_marker("sqlite_pass")
+        else:
+            wanted = True
+        (kept if wanted else left).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept
