@@ -37,7 +37,8 @@ class DemoPilot:
     phases: tuple[str, str, str, str, str]
     links: tuple[tuple[str, str, str], ...]  # (kind, title, url)
     lessons: tuple[DemoLesson, ...] = ()
-    # Finnish titles of the roadmap demo's initiatives (capability_roadmap_data.py) it implements.
+    # Finnish titles of the roadmap demo's initiatives it implements
+    # (capability_initiatives_data.py).
     initiative_titles: tuple[str, ...] = field(default_factory=tuple)
 
 

@@ -30,18 +30,17 @@ from lampio.capability.models import (
     Measurement,
     SelfAssessment,
 )
+from lampio.demo.capability_initiatives_data import INITIATIVES, T
 from lampio.demo.capability_roadmap_data import (
     AUTUMN_2026,
     DRAFT_ON,
     EVIDENCE,
     EVIDENCE_LINK,
-    INITIATIVES,
     KEYS,
     LEVELS,
     SPRING_2025,
     SUMMARIES,
     TARGET_STEP,
-    T,
 )
 from lampio.tenancy.models import Municipality, Organisation
 
