@@ -150,8 +150,8 @@ def test_new_round_form_creates_links_and_keeps_input_on_error(client, staff_a, 
         "closes_on": (today + timedelta(days=10)).isoformat(),
         "reminder_days_before": "3",
     }
-    with translation.override("en"):
-        response = client.post(url, post)
+    with translation.override("en"):  # the page's language comes from its address
+        response = client.post(reverse("surveys_engine:round_new"), post)
     assert response.status_code == 200
     assert "Choose at least one organisation." in response.content.decode()
     assert 'value="Kevään digikysely"' in response.content.decode()
@@ -176,8 +176,10 @@ def test_question_form_adds_options_and_reports_bad_lines(client, staff_a, org_a
         "scale_max": "5",
         "choices": "video | Videoneuvottelu | Videomöte | Video meetings\nbroken line",
     }
-    with translation.override("en"):
-        response = client.post(url, post)
+    with translation.override("en"):  # the page's language comes from its address
+        response = client.post(
+            reverse("surveys_engine:question_new", kwargs={"version_id": version.pk}), post
+        )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Line 2: write the value and the Finnish label" in html
