@@ -14,11 +14,12 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lampio
 VENDOR_STAMP := lampio/static/vendor/versions.json
 export LAMPIO_LOG_FORMAT ?= plain
 
-.PHONY: help demo serve install install-dev vendor migrate lint typecheck test test-sqlite test-postgres test-both system-deps bench messages backup-drill clean
+.PHONY: help demo serve install install-dev vendor migrate lint typecheck audit test test-sqlite test-postgres test-both system-deps bench messages backup-drill clean
 
 help:
 	@echo "make demo    install, migrate, load the demo cities and serve on 127.0.0.1:$(PORT)"
 	@echo "make test    lint, type check and the whole test suite on SQLite and PostgreSQL"
+	@echo "make audit   bandit on the code and pip-audit on the locked dependencies (part of make test)"
 	@echo "make bench   run every benchmark under benchmarks/"
 	@echo "make messages  extract UI strings into locale/ and compile them"
 	@echo "make backup-drill  dump DATABASE_URL (default $(PG_URL)), restore it into a fresh database, compare counts"
@@ -69,6 +70,13 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy lampio
 
+# Security: bandit fails on any high-severity finding (ruff's S rules already flag the rest at
+# review); pip-audit checks the locked dependencies (scripts/audit_dependencies.py).
+audit: install-dev
+	$(BIN)/bandit --quiet --recursive lampio scripts --exclude '*/tests/*,*/migrations/*' \
+		--severity-level high --confidence-level medium
+	$(BIN)/python scripts/audit_dependencies.py
+
 # Debian's Chromium runs the browser tests; gettext checks that the catalogs are current.
 system-deps:
 	@missing=""; \
@@ -96,7 +104,7 @@ test-both: install-dev vendor system-deps
 	echo "== PostgreSQL"; cat var/test-logs/postgres.log; \
 	test $$sqlite -eq 0 -a $$postgres -eq 0
 
-test: lint typecheck test-both
+test: lint typecheck audit test-both
 
 bench: install-dev vendor
 	@set -e; for script in benchmarks/*.py; do \
