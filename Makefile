@@ -14,13 +14,14 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/lampio
 VENDOR_STAMP := lampio/static/vendor/versions.json
 export LAMPIO_LOG_FORMAT ?= plain
 
-.PHONY: help demo serve install install-dev vendor migrate lint typecheck audit test test-sqlite test-postgres test-both system-deps bench messages backup-drill clean
+.PHONY: help demo serve install install-dev vendor migrate lint typecheck audit test test-sqlite test-postgres test-both system-deps bench loadtest messages backup-drill clean
 
 help:
 	@echo "make demo    install, migrate, load the demo cities and serve on 127.0.0.1:$(PORT)"
 	@echo "make test    lint, type check and the whole test suite on SQLite and PostgreSQL"
 	@echo "make audit   bandit on the code and pip-audit on the locked dependencies (part of make test)"
 	@echo "make bench   run every benchmark under benchmarks/"
+	@echo "make loadtest  10-minute locust load test on daphne, PostgreSQL and Redis (LOADTEST_ARGS=--find-rate, --fault pg-restart, ...)"
 	@echo "make messages  extract UI strings into locale/ and compile them"
 	@echo "make backup-drill  dump DATABASE_URL (default $(PG_URL)), restore it into a fresh database, compare counts"
 
@@ -110,6 +111,12 @@ bench: install-dev vendor
 	@set -e; for script in benchmarks/*.py; do \
 		[ -e "$$script" ] || continue; \
 		echo "== $$script"; $(BIN)/python "$$script"; done
+
+# Not part of `make bench`: it runs for 10-25 minutes and its pg-restart fault restarts the
+# machine's PostgreSQL (benchmarks/README.md, "Load test").
+LOADTEST_ARGS ?=
+loadtest: install-dev vendor
+	$(BIN)/python benchmarks/loadtest/run.py $(LOADTEST_ARGS)
 
 messages: install-dev
 	$(MANAGE) makemessages --locale fi --locale sv --locale en --ignore ".venv/*" --ignore "frontend/*" --no-obsolete

@@ -13,6 +13,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lampio.core import redis_settings
+from lampio.core.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -21,6 +24,14 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+def env_float(name: str, default: float) -> float:
+    return float(os.environ.get(name) or default)
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -80,6 +91,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "lampio.core.middleware.RequestIdMiddleware",
+    "lampio.core.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,7 +134,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'lampio.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A kept connection that died (PostgreSQL restarted) is replaced before it is used.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -137,42 +151,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, channels, jobs --------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "lampio",
-        }
-    }
+CACHES = redis_settings.caches(
+    REDIS_URL,
+    timeout=env_float("LAMPIO_REDIS_TIMEOUT", 0.5),
+    retry_seconds=env_float("LAMPIO_REDIS_RETRY_SECONDS", 30),
+)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Live chat fans out through Redis across app servers; the embedded demo keeps it in memory.
-if REDIS_URL:
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
-        }
-    }
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+CHANNEL_LAYERS = redis_settings.channel_layers(REDIS_URL)
 # Insights: counts of fewer people than this are never shown; measures may raise it.
-LAMPIO_INSIGHTS_THRESHOLD = max(3, int(os.environ.get("LAMPIO_INSIGHTS_THRESHOLD", "5")))
+LAMPIO_INSIGHTS_THRESHOLD = max(3, env_int("LAMPIO_INSIGHTS_THRESHOLD", 5))
 # Live events gather this long before one frame goes to every socket of a session.
-LAMPIO_LIVE_BATCH_MS = int(os.environ.get("LAMPIO_LIVE_BATCH_MS", "100"))
+LAMPIO_LIVE_BATCH_MS = env_int("LAMPIO_LIVE_BATCH_MS", 100)
 
 # Jobs: the database backend by default (`manage.py db_worker` runs them; `make demo` starts
 # one); production sets LAMPIO_TASKS_BACKEND=django_tasks_rq.RQBackend to run them on Redis.
 # Tests run them inline (conftest).
 TASKS_BACKEND = os.environ.get("LAMPIO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
-if TASKS_BACKEND == "django_tasks_rq.RQBackend":
+TASKS = redis_settings.tasks(TASKS_BACKEND)
+if TASKS_BACKEND == redis_settings.RQ_BACKEND:
     INSTALLED_APPS += ["django_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+    RQ_QUEUES = redis_settings.rq_queues(REDIS_URL)
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -239,12 +238,12 @@ if OIDC_SERVER_URL:
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 
-API_TOKEN_TTL_DAYS = int(os.environ.get("LAMPIO_API_TOKEN_TTL_DAYS", "30"))
+API_TOKEN_TTL_DAYS = env_int("LAMPIO_API_TOKEN_TTL_DAYS", 30)
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -257,14 +256,14 @@ LAMPIO_SMS_GATEWAY_URL = os.environ.get(
 )
 LAMPIO_SMS_GATEWAY_TOKEN = os.environ.get("LAMPIO_SMS_GATEWAY_TOKEN", "")
 LAMPIO_SMS_SENDER = os.environ.get("LAMPIO_SMS_SENDER", "Lampio")
-LAMPIO_SMS_GATEWAY_TIMEOUT = float(os.environ.get("LAMPIO_SMS_GATEWAY_TIMEOUT", "10"))
-LAMPIO_DOOR_WEBHOOK_TIMEOUT = float(os.environ.get("LAMPIO_DOOR_WEBHOOK_TIMEOUT", "5"))
+LAMPIO_SMS_GATEWAY_TIMEOUT = env_float("LAMPIO_SMS_GATEWAY_TIMEOUT", 10)
+LAMPIO_DOOR_WEBHOOK_TIMEOUT = env_float("LAMPIO_DOOR_WEBHOOK_TIMEOUT", 5)
 # Online payment through Paytrail (lampio/payments/providers/paytrail.py); empty URL: off.
 # The account and secret default to Paytrail's public test merchant.
 LAMPIO_PAYTRAIL_URL = os.environ.get("LAMPIO_PAYTRAIL_URL", "")
 LAMPIO_PAYTRAIL_ACCOUNT = os.environ.get("LAMPIO_PAYTRAIL_ACCOUNT", "375917")
 LAMPIO_PAYTRAIL_SECRET = os.environ.get("LAMPIO_PAYTRAIL_SECRET", "SAIPPUAKAUPPIAS")
-LAMPIO_PAYTRAIL_TIMEOUT = float(os.environ.get("LAMPIO_PAYTRAIL_TIMEOUT", "10"))
+LAMPIO_PAYTRAIL_TIMEOUT = env_float("LAMPIO_PAYTRAIL_TIMEOUT", 10)
 # The provider's payment page may live on another host than its API: the checkout form is
 # allowed to continue there (CSP form-action).
 LAMPIO_PAYTRAIL_PAGE_ORIGINS = env_list("LAMPIO_PAYTRAIL_PAGE_ORIGINS", "https://pay.paytrail.com")
@@ -347,32 +346,14 @@ CONTENT_SECURITY_POLICY = {
 # --- Rate limits ----------------------------------------------------------------------------
 RATELIMIT_ENABLE = env_bool("LAMPIO_RATELIMIT", True)
 RATELIMIT_USE_CACHE = "default"
+# A cache that cannot count must refuse, not wave through (django-ratelimit's default, made
+# explicit); the resilient Redis cache keeps counting per process, so the site stays usable.
+RATELIMIT_FAIL_OPEN = False
 SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- Logging --------------------------------------------------------------------------------
 LOG_LEVEL = os.environ.get("LAMPIO_LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "lampio.core.logging.RequestIdFilter"}},
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": os.environ.get("LAMPIO_LOG_FORMAT", "json"),
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+LOGGING = logging_config(level=LOG_LEVEL, fmt=os.environ.get("LAMPIO_LOG_FORMAT", "json"))
 
 # --- Lämpiö ---------------------------------------------------------------------------------
 LAMPIO_DEMO = env_bool("LAMPIO_DEMO", False)
@@ -383,15 +364,25 @@ LAMPIO_MAP_TILE_URL = os.environ.get("LAMPIO_MAP_TILE_URL", "")
 LAMPIO_MAP_ATTRIBUTION = os.environ.get("LAMPIO_MAP_ATTRIBUTION", "")
 # A writer's contact details are kept this long after their feedback was closed, then erased;
 # the message itself stays, anonymous, for the city's records and statistics.
-LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS = int(
-    os.environ.get("LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS", "365")
-)
+LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS = env_int("LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS", 365)
 
 # The service assistant answers only when its best match scores at least THRESHOLD and leads the
 # runner-up by MARGIN; both were chosen from the development set's accuracy/coverage curve
 # (benchmarks/bench_assistant.py prints it). Questions asked are kept for review this long.
-LAMPIO_ASSISTANT_THRESHOLD = float(os.environ.get("LAMPIO_ASSISTANT_THRESHOLD", "0.15"))
-LAMPIO_ASSISTANT_MARGIN = float(os.environ.get("LAMPIO_ASSISTANT_MARGIN", "0.02"))
-LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS = int(
-    os.environ.get("LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS", "180")
-)
+LAMPIO_ASSISTANT_THRESHOLD = env_float("LAMPIO_ASSISTANT_THRESHOLD", 0.15)
+LAMPIO_ASSISTANT_MARGIN = env_float("LAMPIO_ASSISTANT_MARGIN", 0.02)
+LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS = env_int("LAMPIO_ASSISTANT_QUESTION_RETENTION_DAYS", 180)
+# Retention periods in days of the personal data the daily anonymisation sweep handles; the
+# register that uses them, and why each is as long as it is, is lampio/retention_policy.py.
+LAMPIO_RETENTION_BOOKING_DAYS = env_int("LAMPIO_RETENTION_BOOKING_DAYS", 730)
+LAMPIO_RETENTION_WAITLIST_DAYS = env_int("LAMPIO_RETENTION_WAITLIST_DAYS", 30)
+LAMPIO_RETENTION_ENROLMENT_DAYS = env_int("LAMPIO_RETENTION_ENROLMENT_DAYS", 365)
+LAMPIO_RETENTION_GROUP_ORDER_DAYS = env_int("LAMPIO_RETENTION_GROUP_ORDER_DAYS", 730)
+LAMPIO_RETENTION_APPLICATION_DAYS = env_int("LAMPIO_RETENTION_APPLICATION_DAYS", 730)
+# Seven years: the Accounting Act keeps vouchers six years after the end of the financial year.
+LAMPIO_RETENTION_ORDER_DAYS = env_int("LAMPIO_RETENTION_ORDER_DAYS", 2557)
+LAMPIO_RETENTION_CHAT_DAYS = env_int("LAMPIO_RETENTION_CHAT_DAYS", 90)
+LAMPIO_RETENTION_MESSAGE_DAYS = env_int("LAMPIO_RETENTION_MESSAGE_DAYS", 180)
+LAMPIO_RETENTION_REPORT_DAYS = env_int("LAMPIO_RETENTION_REPORT_DAYS", 365)
+LAMPIO_RETENTION_INACTIVE_ACCOUNT_DAYS = env_int("LAMPIO_RETENTION_INACTIVE_ACCOUNT_DAYS", 1095)
+LAMPIO_RETENTION_AUDIT_LOG_DAYS = env_int("LAMPIO_RETENTION_AUDIT_LOG_DAYS", 1825)

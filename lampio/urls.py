@@ -18,6 +18,9 @@ admin.site.has_permission = require_admin_second_factor(admin.site.has_permissio
 admin.site.site_header = "Lämpiö"
 admin.site.site_title = "Lämpiö"
 
+# A database outage answers 503 with Retry-After, not 500 (lampio/core/unavailable.py).
+handler500 = "lampio.core.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", switch_language, name="set_language"),

@@ -15,7 +15,9 @@ from lampio.digital.routing import websocket_urlpatterns
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
-READ_FROM_ENVIRONMENT = re.compile(r"(?:os\.environ\.get|env_bool|env_list)\(\s*\"([A-Z0-9_]+)\"")
+READ_FROM_ENVIRONMENT = re.compile(
+    r"(?:os\.environ\.get|env_bool|env_int|env_float|env_list)\(\s*\"([A-Z0-9_]+)\""
+)
 
 
 def test_the_example_environment_lists_every_variable_the_settings_read():

@@ -7,7 +7,10 @@ from pydantic import Field
 from lampio.accounts import services
 from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
+from lampio.core.api import Problem
 from lampio.core.ratelimit import check_rate_limit
+
+__all__ = ["Problem", "router"]  # Problem is imported from here by the other apps' APIs
 
 router = Router(tags=["accounts"])
 
@@ -24,14 +27,6 @@ class TokenRequest(Schema):
 
 class TokenResponse(Schema):
     token: str
-
-
-class Problem(Schema):
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    code: str | None = None
 
 
 class Me(Schema):

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
 
+from lampio.accounts.audit_erasure import export_audit_trail, redact_own_rows
 from lampio.accounts.models import User
 from lampio.core.privacy import register_personal_data
 
@@ -40,6 +41,7 @@ def export_account(user: User) -> dict[str, Any]:
             {"type": authenticator.type, "created_at": authenticator.created_at.isoformat()}
             for authenticator in Authenticator.objects.filter(user=user).order_by("pk")
         ],
+        "audit_log": export_audit_trail(user),
         "api_tokens": [
             {"created_at": token.created_at.isoformat(), "expires_at": token.expires_at.isoformat()}
             for token in user.api_tokens.order_by("pk")
@@ -48,7 +50,11 @@ def export_account(user: User) -> dict[str, Any]:
 
 
 def erase_account(user: User) -> None:
-    """Remove login identities and credentials; the user row itself is anonymised by the service."""
+    """Remove login identities and credentials; the user row itself is anonymised by the service.
+
+    The audit log goes first, while the person's rows and addresses still lead to its entries.
+    """
+    redact_own_rows(user)
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lampio.accounts.audit_erasure import identifiers_of, scrub_mentions
 from lampio.accounts.models import ApiToken, User
 from lampio.core.errors import (
     InvalidInput,
@@ -106,7 +107,15 @@ def delete_account(*, actor: User, user: User) -> None:
     """
     if actor.pk != user.pk:
         raise PermissionDenied()
-    with transaction.atomic(), set_actor(actor):
+    with set_actor(actor):
+        erase_person(user)
+
+
+def erase_person(user: User) -> None:
+    """Erase `user` as `delete_account` does, without an actor check: for the retention sweep,
+    which erases accounts nobody has signed in to for years (lampio/retention_policy.py)."""
+    with transaction.atomic():
+        identifiers = identifiers_of(user)
         for section in personal_data_sections():
             section.erase(user)
         user.email = f"deleted-{user.pk}@deleted.invalid"
@@ -122,3 +131,4 @@ def delete_account(*, actor: User, user: User) -> None:
         # A new (unusable) password changes the session hash, which ends every other session.
         user.set_unusable_password()
         user.save()
+        scrub_mentions(user, identifiers)

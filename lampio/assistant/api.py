@@ -22,7 +22,7 @@ from lampio.accounts.api import Problem
 from lampio.assistant.replies import Reply
 from lampio.assistant.services import asking
 from lampio.assistant.transcript import exchange_from, sign_exchange
-from lampio.core.api import BearerTokenAuth
+from lampio.core.api import BearerTokenAuth, allows_anonymous
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.core.ratelimit import check_rate_limit
 from lampio.tenancy import selectors as tenancy_selectors
@@ -42,6 +42,7 @@ class SessionIfPresent(SessionAuth):
         return super().__call__(request)
 
 
+@allows_anonymous
 def anyone(request: HttpRequest) -> bool:
     return True
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from auditlog.context import set_actor
-from auditlog.signals import accessed
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from lampio.assistant.models import Conversation, ConversationMessage, ConversationState, DutyShift
 from lampio.core.errors import NotFound
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, Actor, can
 
@@ -62,8 +61,12 @@ def conversation_for_staff(
     if conversation is None:
         raise NotFound()
     if conversation.user_id or conversation.contact_email or conversation.contact_phone:
-        with set_actor(actor):
-            accessed.send(Conversation, instance=conversation)
+        log_personal_data_read(
+            actor=actor,
+            kind=PersonalDataRead.HANDOFF,
+            subject=conversation,
+            organisation_id=organisation.pk,
+        )
     return conversation
 
 

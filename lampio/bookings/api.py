@@ -47,6 +47,11 @@ router = Router(tags=["bookings"])
 LONGEST_FREE_SEARCH = timedelta(days=14)
 
 
+# Days further than this from today are refused: nothing can be booked there, and days near
+# the ends of the calendar (year 1, year 9999) overflow when turned into Helsinki times.
+FARTHEST_DAY = timedelta(days=10 * 366)
+
+
 # Pydantic cannot resolve a field named `date` annotated with the name `date` it shadows.
 Day = date
 
@@ -260,6 +265,8 @@ def list_spaces(request: HttpRequest, filters: Query[SpaceQuery]) -> dict[str, A
 def space_availability(
     request: HttpRequest, space_id: int, query: Query[AvailabilityQuery]
 ) -> dict[str, Any]:
+    if abs(query.date - timezone.localdate()) > FARTHEST_DAY:
+        raise InvalidInput(_("Ask for a day within ten years from today."), field="date")
     space = space_selectors.space_for(actor=request.user, space_id=space_id)
     last = query.date + timedelta(days=query.days - 1)
     free = selectors.free_intervals_between(space, query.date, last)

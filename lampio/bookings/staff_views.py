@@ -26,6 +26,7 @@ from lampio.bookings.staff_forms import BlockTimeForm, DecisionForm, OnBehalfFor
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.core.urlsafety import safe_next_url
 from lampio.spaces.selectors import managed_spaces
 from lampio.spaces.staff_views import managed_organisation
@@ -58,6 +59,13 @@ def _desk_page(
     bound = bound or {}
     requests = selectors.requests_of_organisation(actor=request.user, organisation=org)
     rows = [(booking, bound.get(booking.pk) or _decision_form(booking)) for booking in requests]
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.BOOKING_REQUESTS,
+        subject=org,
+        organisation_id=org.pk,
+        count=len({booking.booker_id for booking, _form in rows if booking.booker_id}),
+    )
     return render(
         request,
         "bookings/staff/desk.html",
@@ -104,6 +112,13 @@ def calendar(request: HttpRequest, municipality: str, organisation: str) -> Http
     org = managed_organisation(request, municipality, organisation)
     first = WeekForm(request.GET).first_day()
     days = selectors.organisation_week(actor=request.user, organisation=org, first=first)
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.BOOKING_CALENDAR,
+        subject=org,
+        organisation_id=org.pk,
+        count=len({b.booker_id for _day, bookings in days for b in bookings if b.booker_id}),
+    )
     return render(
         request,
         "bookings/staff/calendar.html",

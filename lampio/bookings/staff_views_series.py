@@ -27,6 +27,7 @@ from lampio.bookings.series_views import cancel_rest_message, detail_context, ma
 from lampio.bookings.staff_forms import DecisionForm
 from lampio.core.errors import DomainError, InvalidInput, NotFound
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.spaces.selectors import managed_spaces
 from lampio.spaces.staff_views import managed_organisation
 from lampio.tenancy.access import org_url_kwargs, staff_required
@@ -53,6 +54,13 @@ def series_list(request: HttpRequest, municipality: str, organisation: str) -> H
     org = managed_organisation(request, municipality, organisation)
     found = series_selectors.organisation_series(actor=acting_user(request), organisation=org)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.BOOKING_SERIES_LIST,
+        subject=org,
+        organisation_id=org.pk,
+        count=len({series.booker_id for series in page if series.booker_id}),
+    )
     return render(
         request,
         "bookings/series/staff_list.html",
@@ -115,6 +123,12 @@ def _detail_page(
     request: HttpRequest, org: Organisation, series: BookingSeries, decision: Any = None
 ) -> HttpResponse:
     context = detail_context(acting_user(request), series)
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.BOOKING_SERIES,
+        subject=series,
+        organisation_id=org.pk,
+    )
     context.update(
         organisation=org,
         section="series",

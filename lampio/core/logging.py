@@ -18,3 +18,29 @@ class RequestIdFilter(logging.Filter):
 def forget_request_id(**kwargs: Any) -> None:
     """Connected to request_finished so that later log lines of this thread carry no stale id."""
     request_id_var.set("-")
+
+
+def logging_config(*, level: str, fmt: str) -> dict[str, Any]:
+    """settings.LOGGING: a line per record on stderr, JSON or plain, with the request id."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "lampio.core.logging.RequestIdFilter"}},
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": fmt,
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {"django.db.backends": {"level": "INFO"}},
+    }

@@ -68,6 +68,8 @@ def _substring_match(columns: list[str], words: list[str]) -> Q:
 def matching_text(rows: QuerySet[ModelT], text: str, fields: SearchFields) -> QuerySet[ModelT]:
     language = translation.get_language() or "fi"
     language = language if language in CONFIGS else "fi"
+    # PostgreSQL refuses a NUL in any text it compares: a typed or pasted one is dropped.
+    text = text.replace("\x00", "")
     words = [word for word in text.lower().split() if word][:MAX_WORDS]
     if not words:
         return rows

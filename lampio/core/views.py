@@ -24,6 +24,7 @@ from lampio.core.preferences import (
     store_display_preferences,
 )
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.retention import public_register
 from lampio.core.urlsafety import safe_next_url
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,11 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
         "feedback_contact_days": settings.LAMPIO_FEEDBACK_CONTACT_RETENTION_DAYS,
     }
     return render(request, "core/privacy.html", retention)
+
+
+def retention_register(request: HttpRequest) -> HttpResponse:
+    """What personal data Lämpiö keeps, for how long and why: the retention register."""
+    return render(request, "core/retention.html", {"lines": public_register()})
 
 
 class DisplayPreferencesForm(forms.Form):

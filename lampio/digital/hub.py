@@ -30,6 +30,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from lampio.core.cache import REDIS_DOWN
+
 logger = logging.getLogger(__name__)
 
 # How long events gather before one frame goes to every socket: longer means fewer frames for
@@ -73,8 +75,8 @@ async def send_all(events: list[tuple[str, dict[str, Any]]]) -> None:
     for group, message in events:
         try:
             await layer.group_send(group, message)
-        except Exception:  # (the change is saved; live pages catch up on refresh)
-            logger.exception("Could not publish a live event to %s", group)
+        except Exception as error:  # (the change is saved; live pages catch up on refresh)
+            _log_failed_publish(error, group)
 
 
 def publish(occurrence_id: int, event: dict[str, Any], *, console_only: bool = False) -> None:
@@ -90,8 +92,16 @@ def publish(occurrence_id: int, event: dict[str, Any], *, console_only: bool = F
         return
     try:
         async_to_sync(layer.group_send)(group, message)
-    except Exception:  # (the change is saved; live pages catch up on refresh)
-        logger.exception("Could not publish a live event for session %s", occurrence_id)
+    except Exception as error:  # (the change is saved; live pages catch up on refresh)
+        _log_failed_publish(error, group)
+
+
+def _log_failed_publish(error: Exception, group: str) -> None:
+    if isinstance(error, REDIS_DOWN):
+        # An outage repeats on every event: one line each, the cache logs the outage itself.
+        logger.error("Could not publish a live event to %s: %s", group, type(error).__name__)
+    else:
+        logger.exception("Could not publish a live event to %s", group)
 
 
 def publish_after_commit(

@@ -2,8 +2,8 @@
 
 Chat messages a person wrote are exported, and erased by blanking their text and author (the
 row stays so a moderator's log keeps its order); sign-in codes sent to the person's email or
-mobile number are listed (never the code) and deleted. Feedback and audience counts are
-anonymous: nothing to export.
+mobile number are listed (never the code) and deleted; mutes a moderator set on the person are
+listed and deleted. Feedback and audience counts are anonymous: nothing to export.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from lampio.accounts.models import User
 from lampio.core.privacy import register_personal_data
-from lampio.digital.models import ChatMessage, SignInCode
+from lampio.digital.models import ChatMessage, ChatMute, SignInCode
 
 
 def export_chat_messages(user: User) -> list[dict[str, Any]]:
@@ -31,6 +31,21 @@ def export_chat_messages(user: User) -> list[dict[str, Any]]:
         .select_related("occurrence__offering")
         .order_by("created_at", "pk")
     ]
+
+
+def export_chat_mutes(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "session": mute.occurrence.offering.title,
+            "starts_at": mute.occurrence.starts_at.isoformat(),
+            "muted_at": mute.created_at.isoformat(),
+        }
+        for mute in ChatMute.objects.filter(person=user).select_related("occurrence__offering")
+    ]
+
+
+def erase_chat_mutes(user: User) -> None:
+    ChatMute.objects.filter(person=user).delete()
 
 
 def erase_chat_messages(user: User) -> None:
@@ -63,4 +78,5 @@ def erase_sign_in_codes(user: User) -> None:
 
 
 register_personal_data("chat_messages", export=export_chat_messages, erase=erase_chat_messages)
+register_personal_data("chat_mutes", export=export_chat_mutes, erase=erase_chat_mutes)
 register_personal_data("sign_in_codes", export=export_sign_in_codes, erase=erase_sign_in_codes)

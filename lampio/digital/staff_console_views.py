@@ -22,6 +22,7 @@ from lampio.accounts.models import User
 from lampio.core.errors import DomainError
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.digital import selectors_chat
 from lampio.digital.models import MessageKind
 from lampio.digital.phase import broadcast_of, session_phase, stream_url
@@ -94,6 +95,13 @@ def _console_page(
         "enrolled": len(audience_messages.audience_ids(occurrence)),
         "sent_messages": selectors_chat.sent_audience_messages(occurrence=occurrence),
     }
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.SESSION_CHAT,
+        subject=occurrence,
+        organisation_id=org.pk,
+        count=len(context["named_viewers"]),
+    )
     return render(request, "digital/staff/console.html", context, status=status)
 
 

@@ -6,7 +6,7 @@ chosen file across a failed send, so the page asks for the photos again after an
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
@@ -76,7 +76,11 @@ class CoordinateField(forms.DecimalField):
         number = super().to_python(value)
         if number is None:
             return None
-        return number.quantize(SIX_PLACES, rounding=ROUND_HALF_UP)
+        try:
+            return number.quantize(SIX_PLACES, rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            # Too many digits to round (e.g. 1e40): the range check refuses it instead of a 500.
+            return number
 
 
 class FeedbackForm(forms.Form):

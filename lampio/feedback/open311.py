@@ -76,11 +76,20 @@ def open311_view(view: View) -> View:
         language = translation.get_language() if "HTTP_ACCEPT_LANGUAGE" in request.META else "en"
         with translation.override(language):
             try:
+                _refuse_nul(request)
                 return view(request, *args, **kwargs)
             except DomainError as error:
                 return _error(error.status, str(error.message))
 
     return wrapped
+
+
+def _refuse_nul(request: HttpRequest) -> None:
+    """PostgreSQL can neither store nor compare text with NUL: a 400, as in Django's forms."""
+    for data in (request.GET, request.POST):
+        for key, values in data.lists():
+            if any("\x00" in text for text in (key, *values)):
+                raise InvalidInput(_("%(name)s contains a NUL character.") % {"name": key})
 
 
 def _local(moment: datetime) -> str:
@@ -188,6 +197,11 @@ def service_request(request: HttpRequest, feedback_id: int) -> HttpResponse:
 @open311_view
 def unsupported_format(request: HttpRequest, **kwargs: Any) -> HttpResponse:
     raise NotFound(_("Only the JSON format is supported: end the address with .json."))
+
+
+@open311_view
+def not_found(request: HttpRequest) -> HttpResponse:
+    raise NotFound(_("There is nothing at this address."))
 
 
 def _check_rate(request: HttpRequest, group: str, key: str, rate: str) -> None:

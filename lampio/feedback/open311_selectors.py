@@ -7,7 +7,7 @@ unpublished message found by its id carries no text, place or photo (see `open31
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +33,9 @@ from lampio.tenancy.models import Organisation
 
 MAX_REQUESTS = 1000
 DEFAULT_WINDOW = timedelta(days=90)
+# Dates outside these overflow when the 90-day window is added or taken away (year 1, 9999).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 # Open311 has two statuses; an answered message is done as far as a client is concerned.
 STATUS_KINDS = {"open": [StateKind.OPEN], "closed": [StateKind.ANSWERED, StateKind.CLOSED]}
 
@@ -104,6 +107,8 @@ def _datetime(value: str, name: str) -> datetime | None:
             _("%(name)s must be a date and time with a time zone, e.g. %(example)s.")
             % {"name": name, "example": "2025-05-01T08:00:00+03:00"}
         )
+    if not EARLIEST <= parsed <= LATEST:
+        raise InvalidInput(_("%(name)s is out of range.") % {"name": name})
     return parsed
 
 

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from auditlog.context import set_actor
-from auditlog.signals import accessed
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from lampio.accounts.models import User
 from lampio.core.errors import NotFound
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.feedback.models import (
     Feedback,
     FeedbackCategory,
@@ -207,8 +206,12 @@ def detail(*, actor: Actor, organisation: Organisation, feedback_id: int) -> Fee
     if feedback is None:
         raise NotFound()
     if feedback.author_id or feedback.contact_email or feedback.contact_phone:
-        with set_actor(actor):
-            accessed.send(Feedback, instance=feedback)
+        log_personal_data_read(
+            actor=actor,
+            kind=PersonalDataRead.FEEDBACK,
+            subject=feedback,
+            organisation_id=organisation.pk,
+        )
     return feedback
 
 

@@ -22,6 +22,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from lampio.accounts.api import Problem
 from lampio.accounts.auth import acting_user
+from lampio.core.api import MAX_ID
 from lampio.core.errors import InvalidInput
 from lampio.core.ratelimit import check_rate_limit
 from lampio.ideas import selectors, services
@@ -40,7 +41,7 @@ PUBLIC = (
 
 
 class IdeaQuery(Schema):
-    campaign: int | None = Field(None, description="A campaign's id")
+    campaign: int | None = Field(None, ge=1, le=MAX_ID, description="A campaign's id")
     state: str = Field("", description="A state's identifier, e.g. `under-review`")
     municipality: str = Field("", description="A municipality's identifier, e.g. `oulu`")
     category: str = Field("", description="A category's identifier, e.g. `libraries`")

@@ -229,7 +229,8 @@ class BrowseForm(forms.Form):
             return False
         if name in self._offers:
             return value in self._offers[name]
-        return len(value) <= MAX_QUERY_LENGTH
+        # PostgreSQL refuses a NUL in any text it is asked to compare.
+        return len(value) <= MAX_QUERY_LENGTH and "\x00" not in value
 
     def _value(self, name: str) -> str:
         return str(self.data.get(name) or "").strip()

@@ -29,6 +29,7 @@ from lampio.core.audit import audit_rows
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import submitted
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.ideas import selectors, services, staff_selectors
 from lampio.ideas.models import Comment, Idea, IdeaState, Report, StateKind
 from lampio.ideas.staff_forms import (
@@ -232,6 +233,9 @@ def _idea_page(
         "audit_entries": _audit(user, org, idea),
         "may_manage": may_handle,
     }
+    log_personal_data_read(
+        actor=user, kind=PersonalDataRead.IDEA_AUTHOR, subject=idea, organisation_id=org.pk
+    )
     return render(request, "ideas/staff/idea.html", context, status=status)
 
 

@@ -114,7 +114,8 @@ def _open_campaigns_of(request: HttpRequest, board: Board) -> QuerySet[Campaign]
 
 def _campaign_asked(request: HttpRequest, campaigns: QuerySet[Campaign]) -> Campaign | None:
     slug = request.POST.get("campaign") or request.GET.get("campaign") or ""
-    return campaigns.filter(slug=slug).first() if slug else None
+    # No slug holds a NUL, and PostgreSQL refuses one in a query.
+    return campaigns.filter(slug=slug).first() if slug and "\x00" not in slug else None
 
 
 def _similar(

@@ -4,8 +4,10 @@ template list, and the demo outbox."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from lampio.accounts.models import User
 from lampio.core.errors import NotFound
@@ -14,10 +16,13 @@ from lampio.notifications.registry import MessageKind, message_kind, message_kin
 from lampio.notifications.tokens import person_id_from_token
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, can
+from lampio.tenancy.selectors import organisations_for
 
 LOG_LIMIT = 200
 OUTBOX_LIMIT = 100
 MINE_LIMIT = 100
+# Failed messages older than this no longer raise the alert (the log still lists them).
+ALERT_DAYS = 7
 
 
 def mask_address(address: str) -> str:
@@ -94,3 +99,47 @@ def label_of(key: str) -> str:
 
 def demo_outbox() -> QuerySet[Delivery]:
     return Delivery.objects.order_by("-created_at", "-pk")[:OUTBOX_LIMIT]
+
+
+@dataclass(frozen=True)
+class DeliveryAlert:
+    """Messages of one organisation that staff should know about: given up on, or delayed."""
+
+    organisation: Organisation
+    failed: int
+    retrying: int
+
+
+def delivery_alerts(
+    *, actor: User, organisation: Organisation | None = None, now: datetime | None = None
+) -> list[DeliveryAlert]:
+    """Per organisation the actor manages (or just `organisation`): messages that failed in the
+    last ALERT_DAYS and messages waiting for a retry (the gateway is failing)."""
+    managed = organisations_for(actor=actor, action=Action.MANAGE)
+    if organisation is not None:
+        managed = managed.filter(pk=organisation.pk)
+    since = (now or timezone.now()) - timedelta(days=ALERT_DAYS)
+    counts = (
+        Delivery.objects.filter(organisation__in=managed.values("pk"))
+        .filter(
+            Q(status=DeliveryStatus.FAILED, created_at__gte=since)
+            | Q(status=DeliveryStatus.RETRYING)
+        )
+        .values("organisation")
+        .annotate(
+            failed=Count("pk", filter=Q(status=DeliveryStatus.FAILED)),
+            retrying=Count("pk", filter=Q(status=DeliveryStatus.RETRYING)),
+        )
+        .order_by()
+    )
+    by_id = {row["organisation"]: row for row in counts}
+    if not by_id:
+        return []
+    return [
+        DeliveryAlert(
+            organisation=org,
+            failed=by_id[org.pk]["failed"],
+            retrying=by_id[org.pk]["retrying"],
+        )
+        for org in managed.filter(pk__in=by_id).order_by("name")
+    ]

@@ -18,6 +18,7 @@ from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.notifications import selectors, services, template_services
 from lampio.notifications.forms import LogFilterForm, TemplateForm
 from lampio.notifications.registry import MessageKind
@@ -124,6 +125,13 @@ def deliveries(request: HttpRequest, municipality: str, organisation: str) -> Ht
             actor=acting_user(request), organisation=org, status=status
         )
     ]
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.DELIVERIES,
+        subject=org,
+        organisation_id=org.pk,
+        count=len(rows),
+    )
     return render(
         request,
         "notifications/staff/deliveries.html",

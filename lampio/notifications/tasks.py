@@ -78,6 +78,17 @@ def _record_failure(delivery: Delivery, error: Exception, now: datetime) -> None
         status=DeliveryStatus.FAILED if failed else DeliveryStatus.RETRYING,
         next_attempt_at=None if failed else retry_at(attempts, now),
     )
+    if failed:
+        # For operators (staff see it on their pages): no address or text in the log.
+        logger.error(
+            "Delivery %s (%s, %s, organisation %s) failed for good after %s attempts: %s",
+            delivery.pk,
+            delivery.channel,
+            delivery.key,
+            delivery.organisation_id,
+            attempts,
+            type(error).__name__,
+        )
 
 
 @task()

@@ -53,8 +53,9 @@ def erase_enrolments(user: User) -> None:
 
 
 def erase_group_orders(user: User) -> None:
-    """The order belongs to the unit, which still needs it; only the person is removed."""
-    GroupOrder.objects.filter(ordered_by=user).update(ordered_by=None)
+    """The order belongs to the unit, which still needs it: the person and their message go;
+    the group's special needs (about the group, not the person) stay for the visit."""
+    GroupOrder.objects.filter(ordered_by=user).update(ordered_by=None, message="")
 
 
 register_personal_data("enrolments", export=export_enrolments, erase=erase_enrolments)

@@ -18,6 +18,7 @@ from lampio.accounts.auth import acting_user
 from lampio.accounts.models import User
 from lampio.core.errors import DomainError, InvalidInput
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.offerings import services, staff_selectors
 from lampio.offerings.models import OPEN_ORDER_STATUSES, GroupOrder, OrderStatus
 from lampio.offerings.staff_forms import add_service_error
@@ -58,6 +59,9 @@ def _order_page(
     decline_form: DeclineForm | None = None,
     propose_form: ProposeForm | None = None,
 ) -> HttpResponse:
+    log_personal_data_read(
+        actor=request.user, kind=PersonalDataRead.GROUP_ORDER, subject=order, organisation_id=org.pk
+    )
     context = {
         "organisation": org,
         "order": order,

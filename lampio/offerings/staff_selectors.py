@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from auditlog.context import set_actor
-from auditlog.signals import accessed
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from lampio.accounts.models import User
 from lampio.core.errors import NotFound
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.offerings.models import (
     ACTIVE_ENROLMENT,
     OPEN_ORDER_STATUSES,
@@ -132,8 +131,13 @@ def participants_of(*, actor: User, occurrence: Occurrence) -> Participants:
         .select_related("unit", "ordered_by")
         .order_by("created_at", "pk")
     )
-    with set_actor(actor):
-        accessed.send(Occurrence, instance=occurrence)
+    log_personal_data_read(
+        actor=actor,
+        kind=PersonalDataRead.ENROLMENTS,
+        subject=occurrence,
+        organisation_id=occurrence.offering.organisation_id,
+        count=len(enrolments) + len(orders),
+    )
     return Participants(
         confirmed=[e for e in enrolments if e.status == EnrolmentStatus.CONFIRMED],
         waiting=[e for e in enrolments if e.status == EnrolmentStatus.WAITLISTED],

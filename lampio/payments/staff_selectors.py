@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from auditlog.context import set_actor
-from auditlog.signals import accessed
 from django.db.models import (
     BooleanField,
     Case,
@@ -27,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 
 from lampio.core.errors import NotFound, PermissionDenied
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.core.timeranges import LOCAL_ZONE, local_day_bounds
 from lampio.offerings.models import Offering, OfferingStatus
 from lampio.payments.models import (
@@ -113,8 +112,12 @@ def seller_order(*, actor: Actor, seller: Organisation, order_id: int) -> Order:
     )
     if order is None:
         raise NotFound()
-    with set_actor(actor):
-        accessed.send(Order, instance=order)
+    log_personal_data_read(
+        actor=actor,
+        kind=PersonalDataRead.PAYMENT_ORDER,
+        subject=order,
+        organisation_id=seller.pk,
+    )
     return order
 
 

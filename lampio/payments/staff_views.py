@@ -18,6 +18,7 @@ from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.payments import staff_csv, staff_selectors
 from lampio.payments.models import Order, OrderStatus
 from lampio.payments.selectors import seller_business_id, vat_breakdown
@@ -51,6 +52,13 @@ def orders(request: HttpRequest, municipality: str, organisation: str) -> HttpRe
         actor=acting_user(request), seller=org, filters=form.filters()
     )
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.PAYMENT_ORDERS,
+        subject=org,
+        organisation_id=org.pk,
+        count=len(page.object_list),
+    )
     return render(
         request,
         "payments/staff/orders.html",
@@ -72,6 +80,13 @@ def orders_csv(request: HttpRequest, municipality: str, organisation: str) -> Ht
     form = OrderFilterForm(request.GET or None)
     found = staff_selectors.seller_orders(
         actor=acting_user(request), seller=org, filters=form.filters()
+    )
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.PAYMENT_ORDERS_CSV,
+        subject=org,
+        organisation_id=org.pk,
+        count=found.count(),
     )
     return csv_response(
         staff_csv.orders_csv(found.iterator()), f"orders-{timezone.localdate()}.csv"

@@ -15,6 +15,7 @@ from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.payments import staff_selectors
 from lampio.payments.pricing import seller_settings
 from lampio.payments.services import invoices
@@ -75,6 +76,13 @@ def export_csv(
         )
     except NotFound as error:
         raise Http404 from error
+    log_personal_data_read(
+        actor=request.user,
+        kind=PersonalDataRead.INVOICE_EXPORT,
+        subject=export,
+        organisation_id=org.pk,
+        count=staff_selectors.export_rows(export).values("order_id").distinct().count(),
+    )
     made = timezone.localtime(export.created_at).strftime("%Y%m%d-%H%M")
     return csv_response(invoices.export_csv(export), f"invoices-{made}-{export.pk}.csv")
 

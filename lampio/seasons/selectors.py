@@ -12,14 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from auditlog.context import set_actor
-from auditlog.signals import accessed
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.dates import WEEKDAYS
 
 from lampio.accounts.models import User
 from lampio.core.errors import NotFound, PermissionDenied
+from lampio.core.read_audit import PersonalDataRead, log_personal_data_read
 from lampio.seasons.models import (
     Allocation,
     AllocationRun,
@@ -126,8 +125,13 @@ def applications_of(*, actor: User, application_round: ApplicationRound) -> list
         )
         .order_by("status", "submitted_at", "pk")
     )
-    with set_actor(actor):
-        accessed.send(ApplicationRound, instance=application_round)
+    log_personal_data_read(
+        actor=actor,
+        kind=PersonalDataRead.APPLICATIONS,
+        subject=application_round,
+        organisation_id=application_round.organisation_id,
+        count=len(applications),
+    )
     return applications
 
 

@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from lampio.accounts.api import Problem
-from lampio.core.api import default_auth
+from lampio.core.api import allows_anonymous, default_auth
 from lampio.spaces import selectors
 from lampio.spaces.models import PriceType, Space, SpaceType, Venue
 
@@ -30,6 +30,7 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
 
+@allows_anonymous
 def anyone(request: HttpRequest) -> bool:
     """Let a request in without credentials once the real schemes have had their try.
 
@@ -68,7 +69,9 @@ def paginate(
         "count": count,
         "next": _page_url(request, page + 1) if start + page_size < count else None,
         "previous": _page_url(request, page - 1) if page > 1 else None,
-        "results": list(items[start : start + page_size]),
+        # A page past the end is empty without asking the database: an offset beyond 2**63
+        # overflows its driver (a client may send any page number).
+        "results": list(items[start : start + page_size]) if start < count else [],
     }
 
 

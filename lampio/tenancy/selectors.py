@@ -97,9 +97,28 @@ def audit_trail(*, actor: Actor, organisation: Organisation, limit: int = 50) ->
     """Recent audited changes to an organisation and its memberships, newest first."""
     if not can(actor, Action.VIEW_AUDIT, organisation):
         return []
+    # Reads of personal data have their own page (`personal_data_reads`); here only changes.
     entries = (
         LogEntry.objects.filter(additional_data__organisation_id=organisation.pk)
+        .exclude(action=LogEntry.Action.ACCESS)
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
     return audit_rows(entries)
+
+
+def personal_data_reads(
+    *, actor: Actor, organisation: Organisation, kind: str = ""
+) -> QuerySet[LogEntry]:
+    """Who of the staff read residents' personal data held by the organisation, newest first.
+
+    Only the organisation's own reads: the organisation is stored in every entry when it is
+    written (`core.read_audit`), so another organisation's reads never match."""
+    if not can(actor, Action.VIEW_AUDIT, organisation):
+        raise NotFound()
+    entries = LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, additional_data__organisation_id=organisation.pk
+    )
+    if kind:
+        entries = entries.filter(additional_data__read=kind)
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")

@@ -17,4 +17,9 @@ urlpatterns = [
         views.change_member,
         name="change_member",
     ),
+    path(
+        "staff/<slug:municipality>/<slug:organisation>/personal-data-reads/",
+        views.personal_data_reads,
+        name="personal_data_reads",
+    ),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,9 +12,10 @@ from lampio.accounts.auth import acting_user
 from lampio.core.errors import DomainError, NotFound
 from lampio.core.forms import add_domain_error
 from lampio.core.ratelimit import rate_limit_posts
+from lampio.core.read_audit import PersonalDataRead, read_rows
 from lampio.core.urlsafety import safe_next_url
 from lampio.tenancy import selectors, services
-from lampio.tenancy.access import staff_required
+from lampio.tenancy.access import organisation_in_url, staff_required
 from lampio.tenancy.context_processors import SESSION_KEY
 from lampio.tenancy.forms import AddMemberForm, ChangeRoleForm, CityPickerForm
 from lampio.tenancy.models import Organisation
@@ -81,6 +83,7 @@ def organisation_detail(request: HttpRequest, municipality: str, organisation: s
             "members": selectors.members_of(actor=user, organisation=org),
             "can_manage_members": can(user, Action.MANAGE_MEMBERS, org),
             "audit_entries": selectors.audit_trail(actor=user, organisation=org),
+            "may_view_audit": can(user, Action.VIEW_AUDIT, org),
             "form": form,
             "role_form": ChangeRoleForm(),
         },
@@ -110,3 +113,26 @@ def change_member(
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("tenancy:organisation", municipality=municipality, organisation=organisation)
+
+
+@staff_required
+def personal_data_reads(request: HttpRequest, municipality: str, organisation: str) -> HttpResponse:
+    """Who read residents' personal data held by the organisation, and when."""
+    org = organisation_in_url(request, municipality, organisation, Action.VIEW_AUDIT)
+    kind = request.GET.get("kind", "")
+    if kind not in PersonalDataRead.values:
+        kind = ""
+    entries = selectors.personal_data_reads(actor=acting_user(request), organisation=org, kind=kind)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "tenancy/personal_data_reads.html",
+        {
+            "organisation": org,
+            "rows": read_rows(page.object_list),
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
+            "kinds": PersonalDataRead.choices,
+            "kind": kind,
+        },
+    )

@@ -26,6 +26,7 @@ PUBLIC_PAGES = {
     "home": "",
     "core:accessibility": "accessibility/",
     "core:privacy": "privacy/",
+    "core:retention": "privacy/retention/",
     "core:display_preferences": "display/",
     "tenancy:choose_city": "city/",
     "spaces:search": "spaces/",
@@ -122,6 +123,7 @@ NOT_SWEPT = {
     "assistant:not_helpful": "a POST-only action; its thanks show on the assistant page",
     "open311:services": "Open311 GeoReport v2 JSON for machine clients, not a page",
     "open311:requests": "Open311 GeoReport v2 JSON for machine clients, not a page",
+    "open311:openapi": "the Open311 API's OpenAPI document (JSON), not a page",
     "waitlist:watch_new": "needs ?space= or ?venue=; swept with both by test_waitlist_pages.py",
     "notifications:outbox": "404 unless the demo is on; swept with the demo on by"
     " test_notifications_pages.py",
@@ -200,6 +202,7 @@ def test_resident_and_staff_pages_have_no_axe_violations(
         *RESIDENT_PAGES.values(),
         *STAFF_PAGES.values(),
         f"staff/{organisation.municipality.slug}/{organisation.slug}/",
+        f"staff/{organisation.municipality.slug}/{organisation.slug}/personal-data-reads/",
     ]
     for path in paths:
         page.goto(f"/{language}/{path}")

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 from django.utils import timezone
 
 from lampio.core.schedule import sweeps
@@ -24,6 +25,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, once: bool = False, tick: float = 5.0, **options: Any) -> None:
         last_run: dict[str, float] = {}
         while True:
+            # As a request would: drop a connection that broke (PostgreSQL restarted) or aged
+            # out, so the next sweep reconnects instead of failing until someone restarts us.
+            close_old_connections()
             for sweep in sweeps():
                 if (
                     not once
@@ -35,6 +39,7 @@ class Command(BaseCommand):
                     handled = sweep.run(timezone.now())
                 except Exception:  # one failing sweep must not stop the others
                     logger.exception("Sweep %s failed", sweep.name)
+                    close_old_connections()
                     continue
                 if handled:
                     logger.info("Sweep %s handled %d", sweep.name, handled)
