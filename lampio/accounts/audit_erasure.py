@@ -32,6 +32,15 @@ from lampio.core.retention import retention_rules
 ERASED = "[erased]"
 # Rules whose user links are not "the person's own rows" but staff's work or the log itself.
 NOT_OWN_ROWS = {"staff_trail", "audit_log"}
+# Where an audit entry may quote a person.
+SCRUBBED_FIELDS = (
+    "changes",
+    "changes_text",
+    "object_repr",
+    "serialized_data",
+    "additional_data",
+    "actor_email",
+)
 
 
 def _own_row_fields() -> dict[type[Model], tuple[list[str], set[str]]]:
@@ -120,28 +129,13 @@ def scrub_mentions(user: User, identifiers: list[str]) -> None:
         mentions = Q(pk__in=[])
         admin_mentions = Q(pk__in=[])
         for value in identifiers:
-            for name in (
-                "changes",
-                "changes_text",
-                "object_repr",
-                "serialized_data",
-                "additional_data",
-                "actor_email",
-            ):
+            for name in SCRUBBED_FIELDS:
                 mentions |= Q(**{f"{name}__icontains": value})
             admin_mentions |= Q(object_repr__icontains=value) | Q(change_message__icontains=value)
-        scrubbed = (
-            "changes",
-            "changes_text",
-            "object_repr",
-            "serialized_data",
-            "additional_data",
-            "actor_email",
-        )
         for entry in LogEntry.objects.filter(mentions).iterator():
-            for name in scrubbed:
+            for name in SCRUBBED_FIELDS:
                 setattr(entry, name, _scrub(getattr(entry, name), pattern))
-            entry.save(update_fields=list(scrubbed))
+            entry.save(update_fields=list(SCRUBBED_FIELDS))
         for admin_entry in AdminLogEntry.objects.filter(admin_mentions).iterator():
             admin_entry.object_repr = _scrub(admin_entry.object_repr, pattern)
             admin_entry.change_message = _scrub(admin_entry.change_message, pattern)
