@@ -15,18 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from lampio.core.retention import anonymise_in_batches
-
-BILLING = (
-    "billing_name",
-    "billing_business_id",
-    "billing_address",
-    "billing_postcode",
-    "billing_city",
-    "billing_email",
-    "einvoice_address",
-    "einvoice_operator",
-    "customer_reference",
-)
+from lampio.payments.models import BILLING_FIELDS
 
 
 def _any(*conditions: Q) -> Q:
@@ -149,7 +138,7 @@ def expired_orders(cutoff: datetime) -> QuerySet[Any]:
     from lampio.payments.models import Order
 
     return Order.objects.filter(
-        Q(customer__isnull=False) | _set(*BILLING, "attention"), created_at__lt=cutoff
+        Q(customer__isnull=False) | _set(*BILLING_FIELDS, "attention"), created_at__lt=cutoff
     )
 
 

@@ -201,13 +201,13 @@ def rules() -> list[RetentionRule]:
             fields=(
                 "payments.Order.customer",
                 "payments.Order.attention",
-                *(f"payments.Order.{name}" for name in act.BILLING),
+                *(f"payments.Order.{name}" for name in act.BILLING_FIELDS),
             ),
             days="LAMPIO_RETENTION_ORDER_DAYS",
             expired=act.expired_orders,
             anonymise=act.update_expired(
                 act.expired_orders,
-                {"customer": None, "attention": "", **dict.fromkeys(act.BILLING, "")},
+                {"customer": None, "attention": "", **dict.fromkeys(act.BILLING_FIELDS, "")},
             ),
             after=_("The amounts stay for the accounts, without you."),
         ),

@@ -10,22 +10,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lampio.payments.models import PaymentMethod, PriceGroup
+from lampio.payments.models import BILLING_FIELDS, PaymentMethod, PriceGroup
 from lampio.payments.services.checkout import BillingDetails, PaymentChoice
 from lampio.tenancy.models import Organisation
 
 MYSELF = "me"
-BILLING_FIELDS = (
-    "billing_name",
-    "billing_business_id",
-    "billing_address",
-    "billing_postcode",
-    "billing_city",
-    "billing_email",
-    "einvoice_address",
-    "einvoice_operator",
-    "customer_reference",
-)
 
 
 class CheckoutForm(forms.Form):

@@ -7,19 +7,7 @@ from typing import Any
 
 from lampio.accounts.models import User
 from lampio.core.privacy import register_personal_data
-from lampio.payments.models import Order
-
-BILLING_FIELDS = (
-    "billing_name",
-    "billing_business_id",
-    "billing_address",
-    "billing_postcode",
-    "billing_city",
-    "billing_email",
-    "einvoice_address",
-    "einvoice_operator",
-    "customer_reference",
-)
+from lampio.payments.models import BILLING_FIELDS, Order
 
 
 def export_orders(user: User) -> list[dict[str, Any]]:

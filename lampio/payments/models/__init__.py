@@ -1,4 +1,5 @@
 from lampio.payments.models.orders import (
+    BILLING_FIELDS,
     InvoiceExport,
     OnlinePayment,
     OnlineStatus,
@@ -20,6 +21,7 @@ from lampio.payments.models.pricing import (
 )
 
 __all__ = [
+    "BILLING_FIELDS",
     "VAT_RATES",
     "FreeOfCharge",
     "InvoiceExport",

@@ -45,6 +45,20 @@ class OrderStatus(models.TextChoices):
     REFUNDED = "refunded", _("Refunded")
 
 
+# The invoice details an order may carry: asked by the checkout form, exported, erased.
+BILLING_FIELDS = (
+    "billing_name",
+    "billing_business_id",
+    "billing_address",
+    "billing_postcode",
+    "billing_city",
+    "billing_email",
+    "einvoice_address",
+    "einvoice_operator",
+    "customer_reference",
+)
+
+
 class Order(models.Model):
     reference = models.CharField(
         _("order number"), max_length=12, unique=True, default=new_reference, editable=False
