@@ -60,18 +60,23 @@ def _schemas(server: str) -> list[tuple[Any, str]]:
     ]
 
 
-def test_every_operation_answers_as_documented(live_server: Any, world: Seeded) -> None:
+def _fuzz_both_apis(server: str, world: Seeded, max_examples: int) -> Report:
     report = Report()
-    for schema, base_url in _schemas(live_server.url):
+    for schema, base_url in _schemas(server):
         fuzz(
             schema,
             base_url=base_url,
             token_headers={"Authorization": f"Bearer {world.token}"},
             known=world.known,
-            max_examples=MAX_EXAMPLES,
+            max_examples=max_examples,
             report=report,
         )
     print(report.summary())
+    return report
+
+
+def test_every_operation_answers_as_documented(live_server: Any, world: Seeded) -> None:
+    report = _fuzz_both_apis(live_server.url, world, MAX_EXAMPLES)
     assert report.operations >= 38  # 33 of the JSON API, 5 of Open311
     assert not report.failures, "\n".join(report.failures)
 
@@ -84,16 +89,6 @@ def test_rate_limited_answers_are_documented(
     used_up = {"count": 10**6, "limit": 1, "should_limit": True, "time_left": 60}
     monkeypatch.setattr(django_ratelimit.core, "get_usage", lambda *args, **kwargs: used_up)
     monkeypatch.setattr("lampio.bookings.access_api.get_usage", lambda *args, **kwargs: used_up)
-    report = Report()
-    for schema, base_url in _schemas(live_server.url):
-        fuzz(
-            schema,
-            base_url=base_url,
-            token_headers={"Authorization": f"Bearer {world.token}"},
-            known=world.known,
-            max_examples=LIMITED_EXAMPLES,
-            report=report,
-        )
-    print(report.summary())
+    report = _fuzz_both_apis(live_server.url, world, LIMITED_EXAMPLES)
     assert report.statuses.get(429, 0) > 0
     assert not report.failures, "\n".join(report.failures)
