@@ -27,7 +27,7 @@ SELECT c.i FROM unnest(%(spaces)s::bigint[], %(starts)s::timestamptz[]) WITH ORD
     AS c(space_id, starts_at, i)
 WHERE NOT EXISTS (
     SELECT 1 FROM bookings_booking b
-    WHERE b.space_id = c.space_id AND b.status IN ('requested', 'confirmed')
+    WHERE b.space_id = c.space_id AND b.status IN ('held', 'requested', 'confirmed')
       AND b.blocked_from < c.starts_at + interval '1 hour' AND b.blocked_until > c.starts_at)
 """
 
@@ -38,7 +38,7 @@ SELECT count(*) FROM (
     SELECT blocked_from, max(blocked_until) OVER (
         PARTITION BY space_id ORDER BY blocked_from, id
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-    FROM bookings_booking WHERE status IN ('requested', 'confirmed')
+    FROM bookings_booking WHERE status IN ('held', 'requested', 'confirmed')
 ) ordered WHERE latest_end > blocked_from
 """
 
@@ -46,7 +46,7 @@ ACTIVE_IN_SLOTS = """
 SELECT count(b.id)
 FROM unnest(%(spaces)s::bigint[], %(starts)s::timestamptz[]) WITH ORDINALITY AS c(space_id, s, i)
 LEFT JOIN bookings_booking b ON b.space_id = c.space_id
-    AND b.status IN ('requested', 'confirmed')
+    AND b.status IN ('held', 'requested', 'confirmed')
     AND b.blocked_from < c.s + interval '1 hour' AND b.blocked_until > c.s
 GROUP BY c.i ORDER BY c.i
 """

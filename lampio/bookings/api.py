@@ -135,6 +135,8 @@ class BookingHeld(BookingCreated):
 
     @staticmethod
     def resolve_payment_url(obj: Booking, context: dict[str, Any]) -> str | None:
+        if obj.status != BookingStatus.HELD:
+            return None  # only a held booking waits for its payment (no query for the rest)
         path = paid.payment_path(obj)
         return context["request"].build_absolute_uri(path) if path else None
 
@@ -267,7 +269,7 @@ def space_availability(
 ) -> dict[str, Any]:
     if abs(query.date - timezone.localdate()) > FARTHEST_DAY:
         raise InvalidInput(_("Ask for a day within ten years from today."), field="date")
-    space = space_selectors.space_for(actor=request.user, space_id=space_id)
+    space = space_selectors.space_with_hours_for(actor=request.user, space_id=space_id)
     last = query.date + timedelta(days=query.days - 1)
     free = selectors.free_intervals_between(space, query.date, last)
     return {
@@ -296,7 +298,7 @@ def space_availability(
 def create_booking(request: HttpRequest, payload: BookingIn) -> Status[Booking]:
     actor = acting_user(request)
     check_rate_limit(request, group="api-booking", rate="60/m")
-    space = space_selectors.space_for(actor=actor, space_id=payload.space_id)
+    space = space_selectors.space_with_hours_for(actor=actor, space_id=payload.space_id)
     if space.is_paid and paid.handler() is not None:
         # Held while the person pays on the page named by the booking's `payment_url`.
         reserved = paid.reserve(

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from django.core import signing
 from django.db.models import QuerySet
@@ -23,7 +24,14 @@ from lampio.core.timeranges import (
     subtract,
 )
 from lampio.spaces.models import OpeningException, OpeningHours, Space, Visibility
-from lampio.spaces.opening import opening_periods, opening_periods_between
+from lampio.spaces.opening import (
+    EXCEPTION_COLUMNS,
+    WEEKLY_COLUMNS,
+    ExceptionRow,
+    WeeklyRow,
+    opening_periods,
+    opening_periods_between,
+)
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, Actor, roles_of
 from lampio.tenancy.selectors import scope_to_actor
@@ -198,14 +206,27 @@ def week_free_intervals(
     return [(day, clip(free, local_day_bounds(day))) for day in week]
 
 
-FREE_RULE_FIELDS = (
-    "pk",
-    "booking_closes_hours",
-    "booking_opens_days",
-    "buffer_before_minutes",
-    "buffer_after_minutes",
-    "closed_on_public_holidays",
-)
+class FreeRule(NamedTuple):
+    """The fields of a space that decide whether it is free, read without a model instance."""
+
+    pk: int
+    booking_closes_hours: int
+    booking_opens_days: int
+    buffer_before_minutes: int
+    buffer_after_minutes: int
+    closed_on_public_holidays: bool
+
+    @property
+    def buffer_before(self) -> timedelta:
+        return timedelta(minutes=self.buffer_before_minutes)
+
+    @property
+    def buffer_after(self) -> timedelta:
+        return timedelta(minutes=self.buffer_after_minutes)
+
+
+def _weekdays(first: date, last: date) -> set[int]:
+    return {(first + timedelta(days=offset)).weekday() for offset in range((last - first).days + 1)}
 
 
 def spaces_free_between(
@@ -218,9 +239,9 @@ def spaces_free_between(
     `wanted` itself are dropped in SQL, then hours, exceptions and nearby bookings (which can
     still block through buffers) are fetched for all remaining spaces at once.
 
-    Only the rule's fields are read and hours are grouped by hand, not prefetched: full spaces
-    and per-space prefetch querysets for a whole city cost most of the request. The answer is
-    a queryset, so whole spaces are loaded for one page only.
+    Rows are read as tuples, and only the weekdays that `wanted` touches: model instances for a
+    whole city's spaces and their hours cost most of the request. The answer is a queryset, so
+    whole spaces are loaded for one page only.
     """
     now = now or timezone.now()
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
@@ -230,18 +251,23 @@ def spaces_free_between(
         blocked_from__lt=wanted.end,
         blocked_until__gt=wanted.start,
     ).values("space_id")
-    candidates = list(
-        spaces.exclude(pk__in=overlapping).select_related(None).only(*FREE_RULE_FIELDS)
-    )
+    candidates = [
+        FreeRule(*row)
+        for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*FreeRule._fields)
+    ]
     if not candidates:
         return spaces.none()
     ids = [space.pk for space in candidates]
-    weekly: dict[int, list[OpeningHours]] = defaultdict(list)
-    for hours in OpeningHours.objects.filter(space_id__in=ids).order_by("weekday", "opens"):
-        weekly[hours.space_id].append(hours)
-    exceptions: dict[int, list[OpeningException]] = defaultdict(list)
-    for exception in OpeningException.objects.filter(space_id__in=ids, date__range=(first, last)):
-        exceptions[exception.space_id].append(exception)
+    weekly: dict[int, list[WeeklyRow]] = defaultdict(list)
+    for space_id, *hours in OpeningHours.objects.filter(
+        space_id__in=ids, weekday__in=_weekdays(first, last)
+    ).values_list("space_id", *WEEKLY_COLUMNS):
+        weekly[space_id].append(WeeklyRow(*hours))
+    exceptions: dict[int, list[ExceptionRow]] = defaultdict(list)
+    for space_id, *exception in OpeningException.objects.filter(
+        space_id__in=ids, date__range=(first, last)
+    ).values_list("space_id", *EXCEPTION_COLUMNS):
+        exceptions[space_id].append(ExceptionRow(*exception))
     reach = timedelta(
         minutes=max(max(s.buffer_before_minutes, s.buffer_after_minutes) for s in candidates)
     )
@@ -272,14 +298,14 @@ def spaces_free_between(
 
 
 def _free_with_fetched(
-    space: Space,
+    space: FreeRule,
     wanted: Interval,
     *,
     now: datetime,
     first: date,
     last: date,
-    weekly: list[OpeningHours],
-    exceptions: list[OpeningException],
+    weekly: list[WeeklyRow],
+    exceptions: list[ExceptionRow],
     nearby: list[Interval],
 ) -> bool:
     if wanted.start < now + timedelta(hours=space.booking_closes_hours):

@@ -36,6 +36,8 @@ class SearchFields:
     stemmed: Sequence[str]
     plain: Sequence[str] = ()
     translated_substring: Sequence[str] = ()
+    # A column where PostgreSQL keeps `vector()` already computed (by a trigger), if any.
+    stored_vector: str = ""
 
     def substring_columns(self) -> list[str]:
         translated = [*self.stemmed, *self.translated_substring]
@@ -77,6 +79,8 @@ def matching_text(rows: QuerySet[ModelT], text: str, fields: SearchFields) -> Qu
     substring = _substring_match(fields.substring_columns(), stems)
     if connection.vendor == "postgresql":
         query = SearchQuery(text, config=CONFIGS[language], search_type="websearch")
+        if fields.stored_vector:
+            return rows.filter(Q(**{fields.stored_vector: query}) | substring)
         # alias(), not annotate(): the vector is only filtered on; selecting it too made the
         # database build every result row's vector a second time.
         return rows.alias(search=fields.vector()).filter(Q(search=query) | substring)

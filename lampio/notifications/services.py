@@ -6,7 +6,7 @@ message) and staff sending a failed message again.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from auditlog.context import set_actor
@@ -38,9 +38,15 @@ def wants_non_essential(person: User) -> bool:
     return preference is None or preference.non_essential
 
 
+@lru_cache(maxsize=512)
+def _compiled(text: str) -> Template:
+    # A message kind has a few texts per language; compiling one cost more than rendering it.
+    return Template(text)
+
+
 def render(text: str, context: dict[str, Any]) -> str:
     """Plain-text rendering: messages are not HTML, so nothing is escaped."""
-    return Template(text).render(Context(context, autoescape=False)).strip()
+    return _compiled(text).render(Context(context, autoescape=False)).strip()
 
 
 def texts_for(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -218,6 +219,10 @@ class Space(models.Model):
     price = models.DecimalField(
         _("price (euros, VAT included)"), max_digits=9, decimal_places=2, default=0
     )
+    # PostgreSQL keeps this up to date itself (triggers of migration 0004, also on venue edits):
+    # stemming every space's texts in three languages on every search cost most of a search.
+    # Unused, and always empty, on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("space")

@@ -2,11 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, time, timedelta
+from typing import NamedTuple, Protocol
 
 from lampio.core.timeranges import Interval, local_datetime, merge
 from lampio.core.workdays import is_public_holiday
-from lampio.spaces.models import OpeningException, OpeningHours, Space
+from lampio.spaces.models import Space
+
+
+class WeeklyPeriod(Protocol):
+    """What is read of an `OpeningHours` row (a model instance or a `WeeklyRow`)."""
+
+    @property
+    def weekday(self) -> int: ...
+    @property
+    def opens(self) -> time: ...
+    @property
+    def closes(self) -> time: ...
+
+
+class DatedPeriod(Protocol):
+    """What is read of an `OpeningException` row (a model instance or an `ExceptionRow`)."""
+
+    @property
+    def date(self) -> date: ...
+    @property
+    def is_closed(self) -> bool: ...
+    @property
+    def opens(self) -> time | None: ...
+    @property
+    def closes(self) -> time | None: ...
+
+
+class WeeklyRow(NamedTuple):
+    """An opening-hours row read with `values_list`: reads over a whole city skip the model
+    instances, whose construction cost more than the rest of a free-time search."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+
+class ExceptionRow(NamedTuple):
+    date: date
+    is_closed: bool
+    opens: time | None
+    closes: time | None
+
+
+WEEKLY_COLUMNS = ("weekday", "opens", "closes")
+EXCEPTION_COLUMNS = ("date", "is_closed", "opens", "closes")
+
+
+class HolidayRule(Protocol):
+    @property
+    def closed_on_public_holidays(self) -> bool: ...
 
 
 def _period(day: date, opens: time, closes: time) -> Interval:
@@ -15,19 +66,25 @@ def _period(day: date, opens: time, closes: time) -> Interval:
     return Interval(local_datetime(day, opens), local_datetime(end_day, closes))
 
 
+def _model(space: HolidayRule) -> Space:
+    if not isinstance(space, Space):
+        raise TypeError("a space read without its model needs its hours and exceptions given")
+    return space
+
+
 def opening_periods(
-    space: Space,
+    space: HolidayRule,
     day: date,
     *,
-    weekly: list[OpeningHours] | None = None,
-    exceptions: list[OpeningException] | None = None,
+    weekly: Sequence[WeeklyPeriod] | None = None,
+    exceptions: Sequence[DatedPeriod] | None = None,
 ) -> list[Interval]:
     """The periods that *start* on local date `day` (a late-night period may end the next day).
 
     Callers that look at many days pass `weekly` and `exceptions` already fetched.
     """
     if exceptions is None:
-        exceptions = list(space.opening_exceptions.filter(date=day))
+        exceptions = list(_model(space).opening_exceptions.filter(date=day))
     todays_exceptions = [exception for exception in exceptions if exception.date == day]
     if todays_exceptions:
         return merge(
@@ -38,7 +95,7 @@ def opening_periods(
     if space.closed_on_public_holidays and is_public_holiday(day):
         return []
     if weekly is None:
-        weekly = list(space.opening_hours.all())
+        weekly = list(_model(space).opening_hours.all())
     return merge(
         _period(day, hours.opens, hours.closes)
         for hours in weekly

@@ -12,6 +12,7 @@ SPACE_FIELDS = SearchFields(
     stemmed=("name", "description", "venue__name"),
     plain=("venue__post_office", "venue__street_address"),
     translated_substring=("venue__organisation__municipality__name",),
+    stored_vector="search_vector",  # migration 0004 keeps `vector()` of the fields above there
 )
 
 

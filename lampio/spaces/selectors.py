@@ -81,17 +81,28 @@ def search_spaces(*, actor: Actor, filters: SpaceFilters) -> QuerySet[Space]:
     )
 
 
-def space_for(*, actor: Actor, space_id: int) -> Space:
+def _visible_space(actor: Actor, space_id: int, *prefetch: str) -> Space:
     space = (
         visible_spaces(actor=actor)
         .select_related("venue__organisation__municipality")
-        .prefetch_related("equipment", "photos", "opening_hours")
+        .prefetch_related(*prefetch)
         .filter(pk=space_id)
         .first()
     )
     if space is None:
         raise NotFound()
     return space
+
+
+def space_for(*, actor: Actor, space_id: int) -> Space:
+    """A space the actor may see, with what its page shows: equipment, photos, weekly hours."""
+    return _visible_space(actor, space_id, "equipment", "photos", "opening_hours")
+
+
+def space_with_hours_for(*, actor: Actor, space_id: int) -> Space:
+    """A space the actor may see, with only its weekly hours: what booking and free-time reads
+    need (two queries fewer than `space_for` on every booking)."""
+    return _visible_space(actor, space_id, "opening_hours")
 
 
 def venue_for(*, actor: Actor, venue_id: int) -> Venue:
