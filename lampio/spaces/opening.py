@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from lampio.core.timeranges import Interval, local_datetime, merge
@@ -60,7 +61,10 @@ class HolidayRule(Protocol):
     def closed_on_public_holidays(self) -> bool: ...
 
 
+@lru_cache(maxsize=4096)
 def _period(day: date, opens: time, closes: time) -> Interval:
+    # Cached: a free-time search asks this of every space in a city for the same few days, and
+    # most spaces share their hours (the zone conversions were a third of that search's time).
     # Closing at or before opening means the period runs past midnight into the next day.
     end_day = day + timedelta(days=1) if closes <= opens else day
     return Interval(local_datetime(day, opens), local_datetime(end_day, closes))
