@@ -9,6 +9,7 @@ stays as the benchmark left it.
 
     .venv/bin/python benchmarks/profile_requests.py spaces [--profile 'search: text'] [-n 50]
     .venv/bin/python benchmarks/profile_requests.py offerings
+    .venv/bin/python benchmarks/profile_requests.py insights --profile 'network view'
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASES = {"spaces": "lampio_bench", "offerings": "lampio_bench_offerings"}
+DATABASES = {
+    "spaces": "lampio_bench",
+    "offerings": "lampio_bench_offerings",
+    "insights": "lampio_bench_insights_spaces",  # built by bench_insights.py
+}
 HELSINKI = ZoneInfo("Europe/Helsinki")
 PROFILE_TOKEN = "lmp_profile_requests_token"  # noqa: S105 (a local benchmark database only)
 
@@ -156,6 +161,34 @@ def offerings_requests() -> dict[str, Callable[[Any, int], Any]]:
     }
 
 
+def insights_requests() -> dict[str, Callable[[Any, int], Any]]:
+    """The dashboards as a network admin (the first user, made one by bench_insights.py)."""
+    municipality, organisation = one_row(
+        "SELECT m.slug, o.slug FROM tenancy_organisation o"
+        " JOIN tenancy_municipality m ON m.id = o.municipality_id"
+        " WHERE EXISTS (SELECT 1 FROM spaces_venue v WHERE v.organisation_id = o.id)"
+        " ORDER BY o.id LIMIT 1"
+    )
+    admin = one_row("SELECT id FROM accounts_user WHERE is_network_admin ORDER BY id LIMIT 1")[0]
+
+    def page(path: str) -> Callable[[Any, int], Any]:
+        def send(client: Any, i: int) -> Any:
+            if i == 0:  # the warm-up, in each kind's transaction (rolled back with its session)
+                from lampio.accounts.models import User
+
+                client.force_login(User.objects.get(pk=admin))
+            return client.get(path)
+
+        return send
+
+    return {
+        "healthz": lambda c, i: c.get("/healthz"),
+        "network view": page("/fi/staff/insights/network/"),
+        "organisation dashboard": page(f"/fi/staff/{municipality}/{organisation}/insights/"),
+        "explorer": page("/fi/staff/insights/measures/space_utilisation/?by=weekday"),
+    }
+
+
 def measure(
     requests: dict[str, Callable[[Any, int], Any]], repeat: int, profile: str | None
 ) -> None:
@@ -184,15 +217,20 @@ def measure(
                 profiler.disable()
             elapsed = (time.perf_counter() - started) * 1000 / repeat
             transaction.set_rollback(True)
-        print(f"{name:<28} {response.status_code:>6} {len(sql):>7} {elapsed:>8.2f}")
+        moved = f" → {response['Location']}" if response.status_code in (301, 302) else ""
+        print(f"{name:<28} {response.status_code:>6} {len(sql):>7} {elapsed:>8.2f}{moved}")
         if os.environ.get("SHOW_SQL") == name:
             for seconds, text in sql:
                 print("   ", seconds, text if os.environ.get("FULL_SQL") else text[:400])
         if profiler:
             out = io.StringIO()
-            stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+            # PROFILE_SORT=tottime shows where the time is spent rather than under what.
+            order = os.environ.get("PROFILE_SORT", "cumulative")
+            stats = pstats.Stats(profiler, stream=out).sort_stats(order)
             # PROFILE_ONLY='lampio/' keeps our own functions (a regular expression on the path).
             stats.print_stats(*filter(None, [os.environ.get("PROFILE_ONLY")]), 45)
+            if os.environ.get("PROFILE_CALLERS"):  # who calls the functions matching it
+                stats.print_callers(os.environ["PROFILE_CALLERS"])
             print(out.getvalue())
 
 
@@ -202,8 +240,14 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=30, help="requests per kind")
     parser.add_argument("--profile", help="cProfile this request kind (its name as printed)")
     args = parser.parse_args()
+    if args.benchmark == "insights":
+        os.environ.setdefault("LAMPIO_STAFF_MFA", "0")  # the staff pages then need the session
     setup(DATABASES[args.benchmark])
-    make = spaces_requests if args.benchmark == "spaces" else offerings_requests
+    make = {
+        "spaces": spaces_requests,
+        "offerings": offerings_requests,
+        "insights": insights_requests,
+    }[args.benchmark]
     measure(make(), args.n, args.profile)
 
 

@@ -1,5 +1,3 @@
-from auditlog.registry import auditlog
-
 from lampio.assistant.models import (
     AnswerOverride,
     Concept,
@@ -9,16 +7,17 @@ from lampio.assistant.models import (
     KnowledgeEntry,
     Paraphrase,
 )
+from lampio.core.audit import register_audited
 
 # Staff changes to knowledge, reviews and hand-offs are audited. What residents typed is left
 # out so the audit log does not become a second copy of personal data to erase.
-auditlog.register(KnowledgeEntry)
-auditlog.register(Paraphrase)
-auditlog.register(AnswerOverride)
-auditlog.register(Concept)
-auditlog.register(DutyShift)
-auditlog.register(Exchange, include_fields=["review", "taught_entry"])
-auditlog.register(
+register_audited(KnowledgeEntry)
+register_audited(Paraphrase)
+register_audited(AnswerOverride)
+register_audited(Concept)
+register_audited(DutyShift)
+register_audited(Exchange, include_fields=["review", "taught_entry"])
+register_audited(
     Conversation,
     include_fields=["state", "taken_by", "feedback", "closed_at"],
 )

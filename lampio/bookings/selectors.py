@@ -13,7 +13,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lampio.accounts.models import User
-from lampio.bookings.models import ACTIVE_STATUSES, Booking, BookingStatus, blocking
+from lampio.bookings.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingStatus,
+    blocking,
+    blocking_over,
+)
 from lampio.core.errors import NotFound
 from lampio.core.timeranges import (
     LOCAL_ZONE,
@@ -246,11 +252,9 @@ def spaces_free_between(
     now = now or timezone.now()
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
     last = wanted.end.astimezone(LOCAL_ZONE).date()
-    overlapping = Booking.objects.filter(
-        blocking(now),
-        blocked_from__lt=wanted.end,
-        blocked_until__gt=wanted.start,
-    ).values("space_id")
+    overlapping = blocking_over(Booking.objects.all(), wanted.start, wanted.end, now=now).values(
+        "space_id"
+    )
     candidates = [
         FreeRule(*row)
         for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*FreeRule._fields)

@@ -1,5 +1,3 @@
-from auditlog.registry import auditlog
-
 from lampio.capability.models import (
     DimensionScore,
     Evidence,
@@ -15,6 +13,7 @@ from lampio.capability.models import (
     SelfAssessment,
     Webinar,
 )
+from lampio.core.audit import register_audited
 
 # Every staff change is audited; these rows are organisations' work, not personal data.
 for model in (
@@ -30,7 +29,7 @@ for model in (
     Lesson,
     Webinar,
 ):
-    auditlog.register(model)
+    register_audited(model)
 # Which cities, organisations and initiatives take part is a staff change too.
-auditlog.register(Pilot, m2m_fields={"municipalities", "participants", "initiatives"})
-auditlog.register(Initiative, m2m_fields={"municipalities"})
+register_audited(Pilot, m2m_fields={"municipalities", "participants", "initiatives"})
+register_audited(Initiative, m2m_fields={"municipalities"})

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -15,6 +18,29 @@ ACTION_LABELS = {
     LogEntry.Action.DELETE: _("Deleted"),
     LogEntry.Action.ACCESS: _("Viewed"),
 }
+
+
+def reverse_one_to_ones(model: type[Model]) -> list[str]:
+    """The other side of one-to-one relations pointing at `model` (a booking's review, order)."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.one_to_one and field.auto_created and not field.concrete
+    ]
+
+
+def register_audited(
+    model: type[Model], *, exclude_fields: Iterable[str] = (), **options: Any
+) -> None:
+    """Log every change of `model` with auditlog; call from an app's `ready()`.
+
+    auditlog would track the reverse side of one-to-one relations too, reading each on every
+    save (a booking's review, waitlist entry and order: three queries per booking, for values
+    the log cannot show), so those are left out.
+    """
+    auditlog.register(
+        model, exclude_fields=[*exclude_fields, *reverse_one_to_ones(model)], **options
+    )
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.digital.models import (
     AudienceMessage,
     Broadcast,
@@ -13,11 +12,11 @@ from lampio.digital.models import (
 
 # Staff state changes are audited. Chat messages are registered for moderation (hide) only;
 # their text is excluded so the audit log does not become a second copy of the chat.
-auditlog.register(Broadcast)
-auditlog.register(Recording)
-auditlog.register(ChatMessage, include_fields=["is_hidden", "answered_at"])
-auditlog.register(ChatMute)
-auditlog.register(AudienceMessage, exclude_fields=["body"])
-auditlog.register(PackagePlan)
-auditlog.register(SeasonPackage)
-auditlog.register(PackageUse)
+register_audited(Broadcast)
+register_audited(Recording)
+register_audited(ChatMessage, include_fields=["is_hidden", "answered_at"])
+register_audited(ChatMute)
+register_audited(AudienceMessage, exclude_fields=["body"])
+register_audited(PackagePlan)
+register_audited(SeasonPackage)
+register_audited(PackageUse)

@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.feedback.models import (
     Feedback,
     FeedbackCategory,
@@ -12,13 +11,13 @@ from lampio.feedback.models import (
 
 # Every staff change to a message is audited. The resident's text and contact details are
 # excluded, so the audit log does not become a second copy of personal data that must be erased.
-auditlog.register(
+register_audited(
     Feedback,
     exclude_fields=["text", "contact_name", "contact_email", "contact_phone", "tracking_token"],
 )
-auditlog.register(FeedbackEvent, exclude_fields=["text"])
-auditlog.register(FeedbackState)
-auditlog.register(FeedbackCategory)
-auditlog.register(Jurisdiction)
-auditlog.register(ReplyTemplate)
-auditlog.register(Open311Client, exclude_fields=["key_hash"])
+register_audited(FeedbackEvent, exclude_fields=["text"])
+register_audited(FeedbackState)
+register_audited(FeedbackCategory)
+register_audited(Jurisdiction)
+register_audited(ReplyTemplate)
+register_audited(Open311Client, exclude_fields=["key_hash"])

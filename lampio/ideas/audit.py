@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.ideas.models import (
     Board,
     Campaign,
@@ -15,13 +14,13 @@ from lampio.ideas.models import (
 
 # Every staff change is audited. Texts people wrote are left out, so the audit log does not
 # become a second copy of what erasure must remove.
-auditlog.register(Idea, exclude_fields=["body", "terms", "title", "support_count", "comment_count"])
-auditlog.register(Comment, exclude_fields=["body"])
-auditlog.register(Report, exclude_fields=["note"])
-auditlog.register(Board)
-auditlog.register(Campaign)
-auditlog.register(IdeaCategory)
-auditlog.register(IdeaState)
-auditlog.register(StrategyTheme)
-auditlog.register(RoutingProfile)
-auditlog.register(FilteredWord)
+register_audited(Idea, exclude_fields=["body", "terms", "title", "support_count", "comment_count"])
+register_audited(Comment, exclude_fields=["body"])
+register_audited(Report, exclude_fields=["note"])
+register_audited(Board)
+register_audited(Campaign)
+register_audited(IdeaCategory)
+register_audited(IdeaState)
+register_audited(StrategyTheme)
+register_audited(RoutingProfile)
+register_audited(FilteredWord)

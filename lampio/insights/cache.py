@@ -75,10 +75,13 @@ def key(query: Query, threshold: int, state: str) -> str:
     return f"{PREFIX}:{digest}"
 
 
-def cached_table(query: Query, threshold: int, compute: Callable[[], Table]) -> tuple[Table, str]:
+def cached_table(
+    query: Query, threshold: int, compute: Callable[[], Table], *, state: str | None = None
+) -> tuple[Table, str]:
     """The cached table of `query`, computed (and stored) when the data changed since, and its
-    key (what is derived from the table alone may be cached under it too)."""
-    entry = key(query, threshold, version())
+    key (what is derived from the table alone may be cached under it too). `state` is the
+    `version()` when the caller has just read it (once for a page of figures)."""
+    entry = key(query, threshold, state or version())
     table = cache.get(entry)
     if not isinstance(table, Table):
         table = compute()

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 
 from lampio.core.errors import NotFound, PermissionDenied
 from lampio.insights import exports
+from lampio.insights.cache import version
 from lampio.insights.display import Presented, present
 from lampio.insights.forms import QueryForm
 from lampio.insights.measures import MEASURES, Measure
-from lampio.insights.selectors import Query, Result, Scope, measure_result
+from lampio.insights.selectors import Query, Result, Scope, measure_result, thresholds
 from lampio.tenancy.models import Municipality
 from lampio.tenancy.permissions import Actor
 from lampio.tenancy.selectors import municipality_by_slug
@@ -41,10 +42,12 @@ COMPARISON = (
 DOWNLOADS = ("csv", "json")
 
 
-def result_or_none(*, actor: Actor, query: Query) -> Result | None:
+def result_or_none(
+    *, actor: Actor, query: Query, threshold: int | None = None, state: str | None = None
+) -> Result | None:
     """The result, or None where this person may not see the measure in this scope."""
     try:
-        return measure_result(actor=actor, query=query)
+        return measure_result(actor=actor, query=query, threshold=threshold, state=state)
     except (NotFound, PermissionDenied):
         return None
 
@@ -60,9 +63,11 @@ def figures(
 ) -> list[Presented]:
     """One presented figure per measure of `keys` that the person may see."""
     shown = []
+    # Read once for the page rather than once per figure.
+    limits, state = thresholds(), version()
     for key in keys:
         query = Query(MEASURES[key], by, period[0], period[1], scope)
-        result = result_or_none(actor=actor, query=query)
+        result = result_or_none(actor=actor, query=query, threshold=limits[key], state=state)
         if result is not None:
             shown.append(present(result, chart_id=f"chart-{key}", highlight=highlight))
     return shown

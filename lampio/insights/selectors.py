@@ -65,12 +65,21 @@ class Result:
     cache_key: str = ""
 
 
+def thresholds() -> dict[str, int]:
+    """Every measure's threshold, by key, in one query (a dashboard shows several measures)."""
+    floor = int(settings.LAMPIO_INSIGHTS_THRESHOLD)
+    # A setting may raise the bar, never lower it below the network's floor.
+    raised = {
+        key: max(threshold or 0, floor)
+        for key, threshold in MeasureSetting.objects.filter(threshold__gt=0).values_list(
+            "measure", "threshold"
+        )
+    }
+    return {key: raised.get(key, measure.default_threshold) for key, measure in MEASURES.items()}
+
+
 def threshold_for(measure: Measure) -> int:
-    setting = MeasureSetting.objects.filter(measure=measure.key).first()
-    if setting and setting.threshold:
-        # A setting may raise the bar, never lower it below the network's floor.
-        return max(setting.threshold, int(settings.LAMPIO_INSIGHTS_THRESHOLD))
-    return measure.default_threshold
+    return thresholds()[measure.key]
 
 
 def open_data_keys() -> set[str]:
@@ -109,8 +118,14 @@ def allowed_dimensions(*, actor: Actor, measure: Measure, scope: Scope) -> list[
     return [d for d in measure.dimensions if d not in OWN_OBJECT_DIMS]
 
 
-def measure_result(*, actor: Actor, query: Query) -> Result:
-    """The suppressed table of one query, after checking the person may ask it."""
+def measure_result(
+    *, actor: Actor, query: Query, threshold: int | None = None, state: str | None = None
+) -> Result:
+    """The suppressed table of one query, after checking the person may ask it.
+
+    A page of several figures reads the `threshold`s and the data's `state` (cache.version)
+    once and passes them in; left out, they are read here.
+    """
     if query.measure not in visible_measures(actor=actor, scope=query.scope):
         raise NotFound()
     allowed = allowed_dimensions(actor=actor, measure=query.measure, scope=query.scope)
@@ -118,8 +133,9 @@ def measure_result(*, actor: Actor, query: Query) -> Result:
         raise PermissionDenied()
     if len(set(query.by)) != len(query.by):
         raise PermissionDenied()
-    threshold = threshold_for(query.measure)
-    found, cache_key = _cached(query, threshold)
+    if threshold is None:
+        threshold = threshold_for(query.measure)
+    found, cache_key = _cached(query, threshold, state)
     return Result(query, found, threshold, cache_key)
 
 
@@ -130,7 +146,7 @@ def table(query: Query, threshold: int) -> Table:
     return _cached(query, threshold)[0]
 
 
-def _cached(query: Query, threshold: int) -> tuple[Table, str]:
+def _cached(query: Query, threshold: int, state: str | None = None) -> tuple[Table, str]:
     return cached_table(
         query,
         threshold,
@@ -140,6 +156,7 @@ def _cached(query: Query, threshold: int) -> tuple[Table, str]:
             threshold=threshold,
             ratio=query.measure.kind != Kind.COUNT,
         ),
+        state=state,
     )
 
 

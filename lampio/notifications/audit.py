@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.notifications.models import MessageTemplate
 
-auditlog.register(MessageTemplate)
+register_audited(MessageTemplate)

@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.offerings.models import (
     Enrolment,
     GroupOrder,
@@ -9,9 +8,9 @@ from lampio.offerings.models import (
     OfferingImage,
 )
 
-auditlog.register(Offering, m2m_fields={"keywords"})
-auditlog.register(OfferingImage)
-auditlog.register(OccurrenceSeries)
-auditlog.register(Occurrence)
-auditlog.register(Enrolment, exclude_fields=["feed_token", "reminded_at", "reminded_soon_at"])
-auditlog.register(GroupOrder)
+register_audited(Offering, m2m_fields={"keywords"})
+register_audited(OfferingImage)
+register_audited(OccurrenceSeries)
+register_audited(Occurrence)
+register_audited(Enrolment, exclude_fields=["feed_token", "reminded_at", "reminded_soon_at"])
+register_audited(GroupOrder)

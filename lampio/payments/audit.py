@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.payments.models import (
     FreeOfCharge,
     InvoiceExport,
@@ -9,9 +8,9 @@ from lampio.payments.models import (
     SellerSettings,
 )
 
-auditlog.register(Order, exclude_fields=["receipt_token"])
-auditlog.register(Refund)
-auditlog.register(PriceRule)
-auditlog.register(FreeOfCharge)
-auditlog.register(SellerSettings)
-auditlog.register(InvoiceExport)
+register_audited(Order, exclude_fields=["receipt_token"])
+register_audited(Refund)
+register_audited(PriceRule)
+register_audited(FreeOfCharge)
+register_audited(SellerSettings)
+register_audited(InvoiceExport)

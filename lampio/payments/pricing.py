@@ -148,16 +148,19 @@ def space_price_list(space: Space, day: date) -> list[tuple[str, Price]]:
 
 
 def _offering_rule(offering: Offering, group: str, day: date) -> PriceRule | None:
-    return (
-        PriceRule.objects.filter(offering=offering, group=group, valid_from__lte=day)
-        .order_by("-valid_from")
-        .first()
-    )
+    """The rule in force for `group`, else the adult one: both read in one query, since every
+    enrolment asks."""
+    in_force: dict[str, PriceRule] = {}
+    for rule in PriceRule.objects.filter(
+        offering=offering, group__in={group, PriceGroup.ADULT}, valid_from__lte=day
+    ).order_by("-valid_from"):
+        in_force.setdefault(rule.group, rule)  # the latest of each group
+    return in_force.get(group) or in_force.get(PriceGroup.ADULT)
 
 
 def offering_price(offering: Offering, group: str, day: date) -> Price | None:
     """The price of a seat (or of a group's place) in `offering` for `group`; None when free."""
-    rule = _offering_rule(offering, group, day) or _offering_rule(offering, PriceGroup.ADULT, day)
+    rule = _offering_rule(offering, group, day)
     if rule is not None:
         return Price(rule.basis, rule.amount, rule.vat_rate) if rule.amount > 0 else None
     if offering.is_free or not offering.price:

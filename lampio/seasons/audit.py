@@ -1,8 +1,7 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.seasons.models import Allocation, Application, ApplicationRound, PriorityClass
 
-auditlog.register(ApplicationRound)
-auditlog.register(PriorityClass)
-auditlog.register(Application)
-auditlog.register(Allocation)
+register_audited(ApplicationRound)
+register_audited(PriorityClass)
+register_audited(Application)
+register_audited(Allocation)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet, Window
 from django.http import HttpRequest
 from ninja import Router, Schema
 
@@ -28,6 +28,8 @@ router = Router(tags=["spaces"])
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Offsets from here on are past any real result; the database driver overflows near 2**63.
+MAX_OFFSET = 2**62
 
 
 @allows_anonymous
@@ -63,16 +65,36 @@ def paginate(
     request: HttpRequest, items: QuerySet[M] | Sequence[M], *, page: int, page_size: int
 ) -> dict[str, Any]:
     """One page of `items` in the `{count, next, previous, results}` shape."""
-    count = items.count() if isinstance(items, QuerySet) else len(items)
     start = (page - 1) * page_size
+    if isinstance(items, QuerySet):
+        results, count = _page_and_count(items, start=start, page_size=page_size)
+    else:
+        count = len(items)
+        results = list(items[start : start + page_size]) if start < count else []
     return {
         "count": count,
         "next": _page_url(request, page + 1) if start + page_size < count else None,
         "previous": _page_url(request, page - 1) if page > 1 else None,
+        "results": results,
+    }
+
+
+def _page_and_count(items: QuerySet[M], *, start: int, page_size: int) -> tuple[list[M], int]:
+    """A page of a query and the number of all its rows, in one query when the page has rows.
+
+    The count rides on every row as a window over the whole result (computed before LIMIT),
+    which saves the search a second pass over its filters. DISTINCT would count duplicates
+    before removing them, so such a query is counted on its own.
+    """
+    if items.query.distinct or start >= MAX_OFFSET:
+        count = items.count()
         # A page past the end is empty without asking the database: an offset beyond 2**63
         # overflows its driver (a client may send any page number).
-        "results": list(items[start : start + page_size]) if start < count else [],
-    }
+        return (list(items[start : start + page_size]) if start < count else []), count
+    rows = list(items.annotate(_matches=Window(Count("*")))[start : start + page_size])
+    if rows:
+        return rows, int(rows[0]._matches)  # the annotation above
+    return [], (items.count() if start else 0)
 
 
 # --- Schemas ------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.spaces.models import (
     Equipment,
     OpeningException,
@@ -9,10 +8,10 @@ from lampio.spaces.models import (
     Venue,
 )
 
-auditlog.register(Venue)
-auditlog.register(Space, m2m_fields={"equipment", "allowed_organisations"})
-auditlog.register(OpeningHours)
-auditlog.register(OpeningException)
-auditlog.register(SpacePhoto)
+register_audited(Venue)
+register_audited(Space, m2m_fields={"equipment", "allowed_organisations"})
+register_audited(OpeningHours)
+register_audited(OpeningException)
+register_audited(SpacePhoto)
 # One list for the whole network, so its entries belong to no organisation's audit log.
-auditlog.register(Equipment)
+register_audited(Equipment)

@@ -1,5 +1,4 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.surveys.models import (
     Choice,
     MatrixRow,
@@ -13,6 +12,6 @@ from lampio.surveys.models import (
 # Staff changes to questionnaires and rounds are audited. Answers are not: they are anonymous,
 # and an audit entry with a time would pair an answer with whoever was on duty.
 for model in (Questionnaire, QuestionnaireVersion, Question, Choice, MatrixRow, Round):
-    auditlog.register(model)
+    register_audited(model)
 # The link token is the key to answering; it stays out of the log.
-auditlog.register(RoundParticipant, exclude_fields=["token"])
+register_audited(RoundParticipant, exclude_fields=["token"])

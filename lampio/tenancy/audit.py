@@ -1,7 +1,6 @@
-from auditlog.registry import auditlog
-
+from lampio.core.audit import register_audited
 from lampio.tenancy.models import Membership, Municipality, Organisation
 
-auditlog.register(Municipality)
-auditlog.register(Organisation)
-auditlog.register(Membership)
+register_audited(Municipality)
+register_audited(Organisation)
+register_audited(Membership)

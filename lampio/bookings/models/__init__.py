@@ -13,6 +13,7 @@ from lampio.bookings.models.booking import (
     BookingKind,
     BookingStatus,
     blocking,
+    blocking_over,
 )
 from lampio.bookings.models.review import BookingReview
 from lampio.bookings.models.series import BookingSeries
@@ -40,4 +41,5 @@ __all__ = [
     "WaitlistStatus",
     "Watch",
     "blocking",
+    "blocking_over",
 ]

@@ -20,7 +20,7 @@ from django.utils import timezone
 from lampio.insights.dashboards import COMPARISON, DASHBOARD
 from lampio.insights.forms import default_period
 from lampio.insights.measures import MEASURES
-from lampio.insights.selectors import Level, Query, Scope, table, threshold_for
+from lampio.insights.selectors import Level, Query, Scope, table, thresholds
 from lampio.tenancy.models import Municipality, Organisation
 
 logger = logging.getLogger(__name__)
@@ -50,11 +50,11 @@ def default_queries(period: tuple[date, date]) -> Iterator[Query]:
 def warm(*, today: date | None = None, budget: float = BUDGET_SECONDS) -> int:
     """Compute (and cache) the default queries' tables; returns how many were warmed."""
     started, warmed = time.perf_counter(), 0
-    thresholds = {key: threshold_for(measure) for key, measure in MEASURES.items()}
+    limits = thresholds()
     for query in default_queries(default_period(today or timezone.localdate())):
         if time.perf_counter() - started > budget:
             logger.info("insights cache warming stopped after %d tables", warmed)
             break
-        table(query, thresholds[query.measure.key])
+        table(query, limits[query.measure.key])
         warmed += 1
     return warmed
