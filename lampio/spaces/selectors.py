@@ -41,7 +41,10 @@ class SpaceFilters:
 
 def visible_spaces(*, actor: Actor) -> QuerySet[Space]:
     """Published spaces everyone may see, plus members-only spaces of the actor's organisations."""
-    spaces = Space.objects.filter(is_published=True, venue__is_published=True)
+    # The search vector is only ever searched in SQL: reading it would widen every row.
+    spaces = Space.objects.filter(is_published=True, venue__is_published=True).defer(
+        "search_vector"
+    )
     if is_network_admin(actor):
         return spaces
     public = Q(visibility=Visibility.PUBLIC)
