@@ -269,7 +269,7 @@ def space_availability(
 ) -> dict[str, Any]:
     if abs(query.date - timezone.localdate()) > FARTHEST_DAY:
         raise InvalidInput(_("Ask for a day within ten years from today."), field="date")
-    space = space_selectors.space_with_hours_for(actor=request.user, space_id=space_id)
+    space = space_selectors.space_rules_for(actor=request.user, space_id=space_id)
     last = query.date + timedelta(days=query.days - 1)
     free = selectors.free_intervals_between(space, query.date, last)
     return {

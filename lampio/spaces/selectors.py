@@ -102,6 +102,31 @@ def space_for(*, actor: Actor, space_id: int) -> Space:
     return _visible_space(actor, space_id, "equipment", "photos", "opening_hours")
 
 
+def space_rules_for(*, actor: Actor, space_id: int) -> Space:
+    """A space the actor may see, with only what its free times depend on: the booking window,
+    buffers, holiday closing and weekly hours (a week's availability asks this, nothing more)."""
+    space = (
+        visible_spaces(actor=actor)
+        .only(*AVAILABILITY_FIELDS)
+        .prefetch_related("opening_hours")
+        .filter(pk=space_id)
+        .first()
+    )
+    if space is None:
+        raise NotFound()
+    return space
+
+
+AVAILABILITY_FIELDS = (
+    "pk",
+    "booking_closes_hours",
+    "booking_opens_days",
+    "buffer_before_minutes",
+    "buffer_after_minutes",
+    "closed_on_public_holidays",
+)
+
+
 def space_with_hours_for(*, actor: Actor, space_id: int) -> Space:
     """A space the actor may see, with only its weekly hours: what booking and free-time reads
     need (two queries fewer than `space_for` on every booking)."""
