@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from lampio.accounts.models import User
 from lampio.assistant.links import link_for
 from lampio.assistant.replies import LiveItem
+from lampio.bookings.free_time import spaces_free_between
 from lampio.bookings.models import ACTIVE_STATUSES
-from lampio.bookings.selectors import bookings_of, free_intervals, spaces_free_between
+from lampio.bookings.selectors import bookings_of, free_intervals
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings.selectors import OfferingFilters, search_occurrences
 from lampio.spaces.models import Space, SpaceType

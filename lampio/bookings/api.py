@@ -22,7 +22,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from lampio.accounts.api import Problem
 from lampio.accounts.auth import acting_user
-from lampio.bookings import paid, selectors, services
+from lampio.bookings import free_time, paid, selectors, services
 from lampio.bookings.access import access_for, visible_booking
 from lampio.bookings.models import Booking, BookingStatus
 from lampio.core.errors import InvalidInput
@@ -252,7 +252,7 @@ def list_spaces(request: HttpRequest, filters: Query[SpaceQuery]) -> dict[str, A
             min_capacity=filters.min_capacity,
         ),
     )
-    spaces = matches if wanted is None else selectors.spaces_free_between(matches, wanted)
+    spaces = matches if wanted is None else free_time.spaces_free_between(matches, wanted)
     return _page_of_spaces(request, spaces, page=filters.page, page_size=filters.page_size)
 
 

@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from lampio.bookings import selectors as availability
+from lampio.bookings.free_time import spaces_free_between
 from lampio.core.errors import NotFound
 from lampio.spaces import selectors
 from lampio.spaces.forms import AvailabilityForm, SpaceSearchForm
@@ -48,7 +49,7 @@ def search(request: HttpRequest) -> HttpResponse:
         results = selectors.search_spaces(actor=request.user, filters=form.filters())
         wanted = form.wanted_interval()
         if wanted is not None:
-            results = availability.spaces_free_between(results, wanted)
+            results = spaces_free_between(results, wanted)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     display = form.display_mode()
     map_available = bool(settings.LAMPIO_MAP_TILE_URL)

@@ -5,7 +5,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
-from lampio.bookings import selectors, services
+from lampio.bookings import free_time, selectors, services
 from lampio.core.timeranges import Interval, local_datetime
 from lampio.spaces.models import OpeningException, Space, Visibility
 from lampio.tenancy.models import Role
@@ -21,7 +21,7 @@ def at(hour: int, minute: int = 0) -> object:
 
 
 def free(wanted: Interval) -> set[str]:
-    found = selectors.spaces_free_between(Space.objects.all(), wanted, now=NOW)
+    found = free_time.spaces_free_between(Space.objects.all(), wanted, now=NOW)
     return {space.slug for space in found}
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-
 from auditlog.diff import get_fields_in_model
 from auditlog.registry import auditlog
+from django.apps import apps
 
 from lampio.core.audit import reverse_one_to_ones
 

@@ -1,0 +1,142 @@
+"""Which spaces are free for a wanted time: the free-time filter of every space search.
+
+The same rule as booking (opening hours, exceptions, holidays, buffers, booking window), for a
+whole city's spaces at once with a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from lampio.bookings.models import Booking, blocking, blocking_over
+from lampio.core.timeranges import LOCAL_ZONE, Interval, merge
+from lampio.spaces.models import OpeningException, OpeningHours, Space
+from lampio.spaces.opening import (
+    EXCEPTION_COLUMNS,
+    WEEKLY_COLUMNS,
+    ExceptionRow,
+    WeeklyRow,
+    opening_periods,
+)
+
+
+class FreeRule(NamedTuple):
+    """The fields of a space that decide whether it is free, read without a model instance."""
+
+    pk: int
+    booking_closes_hours: int
+    booking_opens_days: int
+    buffer_before_minutes: int
+    buffer_after_minutes: int
+    closed_on_public_holidays: bool
+
+    @property
+    def buffer_before(self) -> timedelta:
+        return timedelta(minutes=self.buffer_before_minutes)
+
+    @property
+    def buffer_after(self) -> timedelta:
+        return timedelta(minutes=self.buffer_after_minutes)
+
+
+def _weekdays(first: date, last: date) -> set[int]:
+    return {(first + timedelta(days=offset)).weekday() for offset in range((last - first).days + 1)}
+
+
+def spaces_free_between(
+    spaces: QuerySet[Space], wanted: Interval, *, now: datetime | None = None
+) -> QuerySet[Space]:
+    """The spaces of `spaces` (in their given order) free for the whole of `wanted`.
+
+    The same rule as `book_space` (opening hours, exceptions, holidays, buffers, booking
+    window), checked for every candidate with a fixed number of queries: spaces booked over
+    `wanted` itself are dropped in SQL, then hours, exceptions and nearby bookings (which can
+    still block through buffers) are fetched for all remaining spaces at once.
+
+    Rows are read as tuples, and only the weekdays that `wanted` touches: model instances for a
+    whole city's spaces and their hours cost most of the request. The answer is a queryset, so
+    whole spaces are loaded for one page only.
+    """
+    now = now or timezone.now()
+    first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
+    last = wanted.end.astimezone(LOCAL_ZONE).date()
+    overlapping = blocking_over(Booking.objects.all(), wanted.start, wanted.end, now=now).values(
+        "space_id"
+    )
+    candidates = [
+        FreeRule(*row)
+        for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*FreeRule._fields)
+    ]
+    if not candidates:
+        return spaces.none()
+    ids = [space.pk for space in candidates]
+    weekly: dict[int, list[WeeklyRow]] = defaultdict(list)
+    for space_id, *hours in OpeningHours.objects.filter(
+        space_id__in=ids, weekday__in=_weekdays(first, last)
+    ).values_list("space_id", *WEEKLY_COLUMNS):
+        weekly[space_id].append(WeeklyRow(*hours))
+    exceptions: dict[int, list[ExceptionRow]] = defaultdict(list)
+    for space_id, *exception in OpeningException.objects.filter(
+        space_id__in=ids, date__range=(first, last)
+    ).values_list("space_id", *EXCEPTION_COLUMNS):
+        exceptions[space_id].append(ExceptionRow(*exception))
+    reach = timedelta(
+        minutes=max(max(s.buffer_before_minutes, s.buffer_after_minutes) for s in candidates)
+    )
+    nearby: dict[int, list[Interval]] = defaultdict(list)
+    if reach:
+        for space_id, start, end in Booking.objects.filter(
+            blocking(now),
+            space__in=ids,
+            blocked_from__lt=wanted.end + reach,
+            blocked_until__gt=wanted.start - reach,
+        ).values_list("space_id", "blocked_from", "blocked_until"):
+            nearby[space_id].append(Interval(start, end))
+    free_ids = [
+        space.pk
+        for space in candidates
+        if _free_with_fetched(
+            space,
+            wanted,
+            now=now,
+            first=first,
+            last=last,
+            weekly=weekly[space.pk],
+            exceptions=exceptions[space.pk],
+            nearby=nearby[space.pk],
+        )
+    ]
+    return spaces.filter(pk__in=free_ids)
+
+
+def _free_with_fetched(
+    space: FreeRule,
+    wanted: Interval,
+    *,
+    now: datetime,
+    first: date,
+    last: date,
+    weekly: list[WeeklyRow],
+    exceptions: list[ExceptionRow],
+    nearby: list[Interval],
+) -> bool:
+    if wanted.start < now + timedelta(hours=space.booking_closes_hours):
+        return False
+    if wanted.start > now + timedelta(days=space.booking_opens_days):
+        return False
+    periods: list[Interval] = []
+    day = first
+    while day <= last:
+        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
+        day += timedelta(days=1)
+    if not any(period.contains(wanted) for period in merge(periods)):
+        return False
+    return not any(
+        Interval(start - space.buffer_after, end + space.buffer_before).overlaps(wanted)
+        for start, end in nearby
+    )
