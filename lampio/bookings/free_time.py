@@ -35,14 +35,6 @@ class FreeRule(NamedTuple):
     buffer_after_minutes: int
     closed_on_public_holidays: bool
 
-    @property
-    def buffer_before(self) -> timedelta:
-        return timedelta(minutes=self.buffer_before_minutes)
-
-    @property
-    def buffer_after(self) -> timedelta:
-        return timedelta(minutes=self.buffer_after_minutes)
-
 
 def _weekdays(first: date, last: date) -> set[int]:
     return {(first + timedelta(days=offset)).weekday() for offset in range((last - first).days + 1)}
@@ -136,7 +128,6 @@ def _free_with_fetched(
         day += timedelta(days=1)
     if not any(period.contains(wanted) for period in merge(periods)):
         return False
-    return not any(
-        Interval(start - space.buffer_after, end + space.buffer_before).overlaps(wanted)
-        for start, end in nearby
-    )
+    after = timedelta(minutes=space.buffer_after_minutes)
+    before = timedelta(minutes=space.buffer_before_minutes)
+    return not any(Interval(start - after, end + before).overlaps(wanted) for start, end in nearby)
