@@ -2,8 +2,9 @@
 
 Not run by `make bench` (its name does not start with `bench_`): a tool for finding where a
 request's CPU goes. It runs the full Django handler (every middleware, django-ninja, pydantic)
-through the test Client against a benchmark database that `bench_spaces.py` or
-`bench_offerings.py` has built, so the figures are per request without gunicorn or queueing.
+through the test Client against a benchmark database that `bench_spaces.py`,
+`bench_offerings.py` or `bench_insights.py` has built, so the figures are per request without
+gunicorn or queueing.
 Writes (a booking, an enrolment) run inside a transaction that is rolled back, so the database
 stays as the benchmark left it.
 
