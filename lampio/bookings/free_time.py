@@ -23,10 +23,12 @@ from lampio.spaces.opening import (
     WeeklyRow,
     opening_periods,
 )
+from lampio.spaces.selectors import AVAILABILITY_FIELDS
 
 
 class FreeRule(NamedTuple):
-    """The fields of a space that decide whether it is free, read without a model instance."""
+    """The fields of a space that decide whether it is free (`AVAILABILITY_FIELDS`, in their
+    order), read without a model instance."""
 
     pk: int
     booking_closes_hours: int
@@ -62,7 +64,7 @@ def spaces_free_between(
     )
     candidates = [
         FreeRule(*row)
-        for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*FreeRule._fields)
+        for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*AVAILABILITY_FIELDS)
     ]
     if not candidates:
         return spaces.none()

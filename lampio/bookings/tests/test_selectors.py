@@ -94,3 +94,9 @@ def test_the_choice_is_not_stored_for_public_spaces(make_space, resident):
         now=NOW,
     )
     assert booking.show_to_colleagues is False
+
+
+def test_the_free_time_rule_reads_the_fields_availability_reads_in_their_order():
+    from lampio.spaces.selectors import AVAILABILITY_FIELDS
+
+    assert free_time.FreeRule._fields == AVAILABILITY_FIELDS
