@@ -18,6 +18,7 @@ import os
 import sys
 import time
 
+from common import db
 from spaces import data, probe, report, scenarios, server
 
 
@@ -66,7 +67,7 @@ def main() -> None:
         results, race = scenarios.run_all(running.port, work, plan)
         server_errors = running.errors()
     with data.connect() as conn:
-        double_bookings = probe.overlapping_bookings(conn)
+        double_bookings = db.overlapping_bookings(conn)
         per_slot = probe.active_bookings_per_slot(conn, inputs.hot_slots)
     report.print_latencies(results)
     print()

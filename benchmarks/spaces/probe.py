@@ -31,17 +31,6 @@ WHERE NOT EXISTS (
       AND b.blocked_from < c.starts_at + interval '1 hour' AND b.blocked_until > c.starts_at)
 """
 
-# A booking overlaps an earlier one of its space when it starts before the latest end seen so
-# far in start order: one sort instead of a self-join over a million rows.
-OVERLAPS = """
-SELECT count(*) FROM (
-    SELECT blocked_from, max(blocked_until) OVER (
-        PARTITION BY space_id ORDER BY blocked_from, id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-    FROM bookings_booking WHERE status IN ('held', 'requested', 'confirmed')
-) ordered WHERE latest_end > blocked_from
-"""
-
 ACTIVE_IN_SLOTS = """
 SELECT count(b.id)
 FROM unnest(%(spaces)s::bigint[], %(starts)s::timestamptz[]) WITH ORDINALITY AS c(space_id, s, i)
@@ -115,12 +104,6 @@ def inputs(conn: psycopg.Connection, *, slots: int, hot_slots: int, seed: int = 
     free_slots = list(chosen)[:slots]
     rng.shuffle(free_slots)
     return Inputs(today, municipalities, spaces, users, free_slots, hot)
-
-
-def overlapping_bookings(conn: psycopg.Connection) -> int:
-    row = conn.execute(OVERLAPS).fetchone()
-    assert row is not None
-    return int(row[0])
 
 
 def active_bookings_per_slot(conn: psycopg.Connection, slots: list[Slot]) -> list[int]:
