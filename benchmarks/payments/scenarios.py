@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from datetime import time as wall_time
 from typing import Any, TypeVar
 
+from common.db import OVERLAPPING_BOOKINGS
+
 from payments.dataset import City
 
 T = TypeVar("T")
@@ -259,19 +261,9 @@ def exports(city: City, rows: int, rounds: int, out: Results) -> None:
     out.export_ok = counts_ok
 
 
-OVERLAPS = """
-SELECT count(*) FROM (
-    SELECT blocked_from, max(blocked_until) OVER (
-        PARTITION BY space_id ORDER BY blocked_from, id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-    FROM bookings_booking WHERE status IN ('held', 'requested', 'confirmed')
-) ordered WHERE latest_end > blocked_from
-"""
-
-
 def overlapping() -> int:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(OVERLAPS)
+        cursor.execute(OVERLAPPING_BOOKINGS)
         return int(cursor.fetchone()[0])

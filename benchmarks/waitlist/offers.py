@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from common.db import OVERLAPPING_BOOKINGS
+
 # Future confirmed bookings, at most one per space, far enough ahead that the booker may
 # still cancel (24 h) and near enough that a waitlist may be joined (60 days), of spaces any
 # verified resident books at once (no approval, no membership).
@@ -25,16 +27,6 @@ WHERE b.status = 'confirmed' AND b.kind = 'booking'
   AND b.starts_at > now() + interval '26 hours' AND b.starts_at < now() + interval '50 days'
   AND s.visibility = 'public' AND s.who_may_book = 'registered' AND NOT s.requires_handling
 ORDER BY b.space_id, b.starts_at
-"""
-
-# Active bookings (holds included) of one space that overlap: must be none.
-OVERLAPS = """
-SELECT count(*) FROM (
-    SELECT blocked_from, max(blocked_until) OVER (
-        PARTITION BY space_id ORDER BY blocked_from, id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-    FROM bookings_booking WHERE status IN ('held', 'requested', 'confirmed')
-) ordered WHERE latest_end > blocked_from
 """
 
 
@@ -145,6 +137,6 @@ def run(slots: int, seed: int = 5) -> OfferRun:
             pk__in=[entry.pk for entry in rest], status=WaitlistStatus.WAITING
         ).count()
     with connection.cursor() as cursor:
-        cursor.execute(OVERLAPS)
+        cursor.execute(OVERLAPPING_BOOKINGS)
         out.overlapping = cursor.fetchone()[0]
     return out
