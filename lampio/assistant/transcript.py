@@ -109,10 +109,11 @@ class Transcript:
         self._save(turns)
         return turn
 
-    def mark_rated(self, exchange: str) -> None:
+    def mark_rated(self, exchange_id: int) -> None:
+        # By the exchange, not its token: a token signed again in another second differs.
         turns = self.turns()
         for turn in turns:
-            if turn.exchange == exchange:
+            if exchange_from(turn.exchange) == exchange_id:
                 turn.rated = True
         self._save(turns)
 

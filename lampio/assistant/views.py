@@ -190,7 +190,7 @@ def not_helpful(request: HttpRequest) -> HttpResponse:
     # Purged since: nothing left to mark, and the person needs no error for it.
     with contextlib.suppress(NotFound):
         asking.mark_not_helpful(exchange_id=exchange_id)
-    Transcript(request.session).mark_rated(token)
+    Transcript(request.session).mark_rated(exchange_id)
     thanks = _("Thank you. The assistant's keepers will look at this question.")
     if is_htmx(request):
         return render(request, "assistant/_thanks.html", {"message": thanks})
