@@ -13,8 +13,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +24,7 @@ from lampio.bookings import free_time, paid, selectors, services
 from lampio.bookings.access import access_for, visible_booking
 from lampio.bookings.models import Booking, BookingStatus
 from lampio.core.errors import InvalidInput
+from lampio.core.multilingual import without_fallbacks
 from lampio.core.ratelimit import check_rate_limit
 from lampio.core.timeranges import LOCAL_ZONE, Interval, as_utc
 from lampio.spaces import selectors as space_selectors
@@ -38,7 +37,7 @@ from lampio.spaces.api import (
     paginate,
     public_auth,
 )
-from lampio.spaces.models import Space, SpaceType
+from lampio.spaces.models import SpaceType
 
 router = Router(tags=["bookings"])
 
@@ -54,11 +53,6 @@ FARTHEST_DAY = timedelta(days=10 * 366)
 
 # Pydantic cannot resolve a field named `date` annotated with the name `date` it shadows.
 Day = date
-
-
-def translated(field: str) -> list[str]:
-    """A modeltranslation field and its column per language (the plain one reads those)."""
-    return [field, *(f"{field}_{code}" for code, _label in settings.LANGUAGES)]
 
 
 def local(moment: datetime) -> datetime:
@@ -185,13 +179,6 @@ class BookingPage(Schema):
 
 # --- Spaces, as far as bookings tell about them -------------------------------------------------
 
-SPACE_SUMMARY_FIELDS = (
-    *(f"{prefix}{name}" for prefix in ("", "venue__") for name in translated("name")),
-    "capacity",
-    "space_type",
-    "venue__organisation__municipality__slug",
-)
-
 
 def _free_time_wanted(free_from: datetime | None, free_to: datetime | None) -> Interval | None:
     if free_from is None and free_to is None:
@@ -212,23 +199,15 @@ def _free_time_wanted(free_from: datetime | None, free_to: datetime | None) -> I
     return wanted
 
 
-def _page_of_spaces(
-    request: HttpRequest, spaces: QuerySet[Space], *, page: int, page_size: int
-) -> dict[str, Any]:
-    """`paginate` for a space search, with the search run once rather than twice.
+def _page_of_spaces(request: HttpRequest, ids: list[int], *, page: int, page_size: int) -> Any:
+    """`paginate` for a space search: the matching ids in order (a city has hundreds of spaces,
+    the network thousands), then one page of summaries by id.
 
-    Counting and then fetching a page made the database evaluate the filters (the text search
-    builds a vector per space) for both. Here one query lists the matching ids in order (a city
-    has hundreds of spaces, the network thousands), and a second loads one page by id, with only
-    what SpaceSummary shows: descriptions and terms in four languages made rows many times wider.
+    Counting and then fetching a page made the database evaluate the filters (the text search,
+    the free-time rule) for both; ids are cheap to list and to count.
     """
-    ids: Any = list(spaces.values_list("pk", flat=True))  # paginate's typing wants models
-    found = paginate(request, ids, page=page, page_size=page_size)
-    rows = Space.objects.select_related("venue__organisation__municipality").only(
-        *SPACE_SUMMARY_FIELDS
-    )
-    by_id = rows.in_bulk(found["results"])
-    return {**found, "results": [by_id[pk] for pk in found["results"]]}
+    found = paginate(request, ids, page=page, page_size=page_size)  # type: ignore[type-var]
+    return {**found, "results": space_selectors.space_summaries(found["results"])}
 
 
 @router.get(
@@ -252,8 +231,11 @@ def list_spaces(request: HttpRequest, filters: Query[SpaceQuery]) -> dict[str, A
             min_capacity=filters.min_capacity,
         ),
     )
-    spaces = matches if wanted is None else free_time.spaces_free_between(matches, wanted)
-    return _page_of_spaces(request, spaces, page=filters.page, page_size=filters.page_size)
+    if wanted is None:
+        ids = list(without_fallbacks(matches).values_list("pk", flat=True))
+    else:
+        ids = free_time.free_space_ids(matches, wanted)
+    return _page_of_spaces(request, ids, page=filters.page, page_size=filters.page_size)
 
 
 @router.get(

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lampio.bookings.models import Booking, blocking, blocking_over
+from lampio.core.multilingual import without_fallbacks
 from lampio.core.timeranges import LOCAL_ZONE, Interval, merge
 from lampio.spaces.models import OpeningException, OpeningHours, Space
 from lampio.spaces.opening import (
@@ -45,7 +46,14 @@ def _weekdays(first: date, last: date) -> set[int]:
 def spaces_free_between(
     spaces: QuerySet[Space], wanted: Interval, *, now: datetime | None = None
 ) -> QuerySet[Space]:
-    """The spaces of `spaces` (in their given order) free for the whole of `wanted`.
+    """The spaces of `spaces` free for the whole of `wanted`, as a queryset (`free_space_ids`)."""
+    return spaces.filter(pk__any=free_space_ids(spaces, wanted, now=now))
+
+
+def free_space_ids(
+    spaces: QuerySet[Space], wanted: Interval, *, now: datetime | None = None
+) -> list[int]:
+    """The ids of the spaces of `spaces`, in their given order, free for the whole of `wanted`.
 
     The same rule as `book_space` (opening hours, exceptions, holidays, buffers, booking
     window), checked for every candidate with a fixed number of queries: spaces booked over
@@ -53,8 +61,8 @@ def spaces_free_between(
     still block through buffers) are fetched for all remaining spaces at once.
 
     Rows are read as tuples, and only the weekdays that `wanted` touches: model instances for a
-    whole city's spaces and their hours cost most of the request. The answer is a queryset, so
-    whole spaces are loaded for one page only.
+    whole city's spaces and their hours cost most of the request. The candidates' ids go to
+    the later queries as one parameter (`__any`).
     """
     now = now or timezone.now()
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
@@ -64,19 +72,21 @@ def spaces_free_between(
     )
     candidates = [
         FreeRule(*row)
-        for row in spaces.exclude(pk__in=overlapping).order_by().values_list(*AVAILABILITY_FIELDS)
+        for row in without_fallbacks(spaces.exclude(pk__in=overlapping)).values_list(
+            *AVAILABILITY_FIELDS
+        )
     ]
     if not candidates:
-        return spaces.none()
+        return []
     ids = [space.pk for space in candidates]
     weekly: dict[int, list[WeeklyRow]] = defaultdict(list)
     for space_id, *hours in OpeningHours.objects.filter(
-        space_id__in=ids, weekday__in=_weekdays(first, last)
+        space_id__any=ids, weekday__in=_weekdays(first, last)
     ).values_list("space_id", *WEEKLY_COLUMNS):
         weekly[space_id].append(WeeklyRow(*hours))
     exceptions: dict[int, list[ExceptionRow]] = defaultdict(list)
-    for space_id, *exception in OpeningException.objects.filter(
-        space_id__in=ids, date__range=(first, last)
+    for space_id, *exception in without_fallbacks(
+        OpeningException.objects.filter(space_id__any=ids, date__range=(first, last))
     ).values_list("space_id", *EXCEPTION_COLUMNS):
         exceptions[space_id].append(ExceptionRow(*exception))
     reach = timedelta(
@@ -86,12 +96,12 @@ def spaces_free_between(
     if reach:
         for space_id, start, end in Booking.objects.filter(
             blocking(now),
-            space__in=ids,
+            space_id__any=ids,
             blocked_from__lt=wanted.end + reach,
             blocked_until__gt=wanted.start - reach,
         ).values_list("space_id", "blocked_from", "blocked_until"):
             nearby[space_id].append(Interval(start, end))
-    free_ids = [
+    return [
         space.pk
         for space in candidates
         if _free_with_fetched(
@@ -105,7 +115,6 @@ def spaces_free_between(
             nearby=nearby[space.pk],
         )
     ]
-    return spaces.filter(pk__in=free_ids)
 
 
 def _free_with_fetched(

@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core.signals import request_finished
 
-        from lampio.core import jobs  # noqa: F401  (registers the parked-jobs sweep)
+        from lampio.core import (
+            jobs,  # noqa: F401  (registers the parked-jobs sweep)
+            lookups,  # noqa: F401  (registers `__any`)
+        )
         from lampio.core.logging import forget_request_id
 
         request_finished.connect(forget_request_id, dispatch_uid="lampio.forget_request_id")

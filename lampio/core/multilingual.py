@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.utils.translation import get_language
+from modeltranslation.utils import resolution_order
 
 LANGUAGES = ("fi", "sv", "en")
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -41,3 +47,29 @@ def translated_initial(obj: Any, *names: str) -> dict[str, str]:
 def translated_from(data: Mapping[str, Any], name: str) -> Translated:
     """One text in the three languages from form data with fields `<name>_fi/_sv/_en`."""
     return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})
+
+
+def columns(name: str) -> tuple[str, ...]:
+    """The per-language columns of a translated field (or lookup path), for `values()`."""
+    return tuple(f"{name}_{language}" for language in LANGUAGES)
+
+
+def in_active_language(row: Mapping[str, Any], name: str) -> str:
+    """A translated text from a `values()` row of its `columns(name)`, read as the model
+    attribute reads it: the active language first, then modeltranslation's fallbacks."""
+    for language in resolution_order(get_language() or LANGUAGES[0]):
+        if text := row.get(f"{name}_{language}"):
+            return str(text)
+    return ""
+
+
+def without_fallbacks(queryset: QuerySet[M]) -> QuerySet[M]:
+    """`queryset` whose `values()` and `values_list()` return the columns as stored.
+
+    modeltranslation rebuilds every row of those to apply its language fallbacks, which made a
+    list of a city's space ids cost more than the query. Use it last, after every filter (a
+    filter on a plain translated name is no longer rewritten to its column), for reads of ids,
+    numbers or explicit `columns()`.
+    """
+    rewrite = getattr(queryset, "rewrite", None)
+    return rewrite(False) if rewrite is not None else queryset

@@ -100,13 +100,19 @@ def _page_and_count(items: QuerySet[M], *, start: int, page_size: int) -> tuple[
 # --- Schemas ------------------------------------------------------------------------------------
 
 
-class SpaceSummary(Schema):
+class SpaceListItem(Schema):
+    """A space in a search's page (`selectors.space_summaries` reads these as plain rows)."""
+
     id: int
     name: str
     venue: str
     municipality: str
     capacity: int
     type: SpaceType
+
+
+class SpaceSummary(SpaceListItem):
+    """The same shape, read from a space model (a booking's space)."""
 
     @staticmethod
     def resolve_venue(obj: Space) -> str:
@@ -125,7 +131,7 @@ class SpacePage(Schema):
     count: int
     next: str | None
     previous: str | None
-    results: list[SpaceSummary]
+    results: list[SpaceListItem]
 
 
 class VenueOut(Schema):

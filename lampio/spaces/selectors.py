@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from lampio.core.errors import NotFound
+from lampio.core.multilingual import columns, in_active_language, without_fallbacks
 from lampio.spaces.models import (
     Equipment,
     OpeningException,
@@ -85,10 +86,12 @@ def search_spaces(*, actor: Actor, filters: SpaceFilters) -> QuerySet[Space]:
 
 
 def _one(spaces: QuerySet[Space], space_id: int) -> Space:
-    space = spaces.filter(pk=space_id).first()
-    if space is None:
-        raise NotFound()
-    return space
+    # get() drops the default ordering (by venue and name), which first() would compile and
+    # sort by for the one row that can match.
+    try:
+        return spaces.get(pk=space_id)
+    except Space.DoesNotExist:
+        raise NotFound() from None
 
 
 def space_for(*, actor: Actor, space_id: int) -> Space:
@@ -130,6 +133,36 @@ def space_rules_for(*, actor: Actor, space_id: int) -> Space:
         visible_spaces(actor=actor).only(*AVAILABILITY_FIELDS).prefetch_related("opening_hours"),
         space_id,
     )
+
+
+SUMMARY_COLUMNS = (
+    "pk",
+    *columns("name"),
+    *columns("venue__name"),
+    "capacity",
+    "space_type",
+    "venue__organisation__municipality__slug",
+)
+
+
+def space_summaries(ids: Sequence[int]) -> list[dict[str, Any]]:
+    """What a list of spaces shows of each (the API's `SpaceSummary` shape), in the order of
+    `ids`: read as plain rows, since building a space, its venue, organisation and
+    municipality as models cost more than the whole search."""
+    rows = without_fallbacks(Space.objects.filter(pk__any=ids).order_by()).values(*SUMMARY_COLUMNS)
+    by_id = {row["pk"]: row for row in rows}
+    return [
+        {
+            "id": pk,
+            "name": in_active_language(row, "name"),
+            "venue": in_active_language(row, "venue__name"),
+            "municipality": row["venue__organisation__municipality__slug"],
+            "capacity": row["capacity"],
+            "type": row["space_type"],
+        }
+        for pk in ids
+        if (row := by_id.get(pk)) is not None
+    ]
 
 
 def venue_for(*, actor: Actor, venue_id: int) -> Venue:

@@ -215,6 +215,23 @@ def test_details_follow_the_requested_language_with_finnish_fallback(client, mak
     assert swedish["venue"]["name"] == "Kulttuuritalo"  # no Swedish name: the Finnish one
 
 
+def test_search_results_follow_the_requested_language_with_finnish_fallback(
+    client, make_space, oulu
+):
+    make_space(oulu)
+    swedish = client.get(SPACES, HTTP_ACCEPT_LANGUAGE="sv").json()["results"]
+    assert [(space["name"], space["venue"]) for space in swedish] == [
+        ("Gymnastiksal", "Kulttuuritalo")  # the venue has no Swedish name: the Finnish one
+    ]
+
+
+def test_search_results_keep_the_order_of_the_search(client, make_space, oulu):
+    for name in ("Sali C", "Sali A", "Sali B"):
+        make_space(oulu, name_fi=name, name_sv="")
+    names = [space["name"] for space in client.get(SPACES).json()["results"]]
+    assert names == ["Sali A", "Sali B", "Sali C"]
+
+
 def test_unknown_space_is_a_404_problem(client, db):
     body = assert_problem(client.get(f"{SPACES}/999999"), 404, "not_found")
     assert body["detail"] == "Etsimääsi kohdetta ei löytynyt."
