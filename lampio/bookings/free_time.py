@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from lampio.bookings.models import Booking, blocking, blocking_over
@@ -67,12 +67,14 @@ def free_space_ids(
     now = now or timezone.now()
     first = wanted.start.astimezone(LOCAL_ZONE).date() - timedelta(days=1)
     last = wanted.end.astimezone(LOCAL_ZONE).date()
-    overlapping = blocking_over(Booking.objects.all(), wanted.start, wanted.end, now=now).values(
-        "space_id"
+    # NOT EXISTS lets PostgreSQL hash the bookings over `wanted` once, read from the covering
+    # index (migration bookings/0009); NOT IN had it scan every space of the network instead.
+    booked = blocking_over(Booking.objects.all(), wanted.start, wanted.end, now=now).filter(
+        space_id=OuterRef("pk")
     )
     candidates = [
         FreeRule(*row)
-        for row in without_fallbacks(spaces.exclude(pk__in=overlapping)).values_list(
+        for row in without_fallbacks(spaces.filter(~Exists(booked))).values_list(
             *AVAILABILITY_FIELDS
         )
     ]
