@@ -103,20 +103,34 @@ def free_space_ids(
             blocked_until__gt=wanted.start - reach,
         ).values_list("space_id", "blocked_from", "blocked_until"):
             nearby[space_id].append(Interval(start, end))
-    return [
-        space.pk
-        for space in candidates
+    # Spaces of one venue mostly share their hours: their opening periods are worked out once.
+    opening: dict[tuple[object, ...], list[Interval]] = {}
+    free = []
+    for space in candidates:
+        hours, closures = tuple(weekly[space.pk]), tuple(exceptions[space.pk])
+        key = (space.closed_on_public_holidays, hours, closures)
+        if key not in opening:
+            opening[key] = _opening_between(space, first, last, hours, closures)
         if _free_with_fetched(
-            space,
-            wanted,
-            now=now,
-            first=first,
-            last=last,
-            weekly=weekly[space.pk],
-            exceptions=exceptions[space.pk],
-            nearby=nearby[space.pk],
-        )
-    ]
+            space, wanted, now=now, opening=opening[key], nearby=nearby[space.pk]
+        ):
+            free.append(space.pk)
+    return free
+
+
+def _opening_between(
+    space: FreeRule,
+    first: date,
+    last: date,
+    weekly: tuple[WeeklyRow, ...],
+    exceptions: tuple[ExceptionRow, ...],
+) -> list[Interval]:
+    periods: list[Interval] = []
+    day = first
+    while day <= last:
+        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
+        day += timedelta(days=1)
+    return merge(periods)
 
 
 def _free_with_fetched(
@@ -124,22 +138,14 @@ def _free_with_fetched(
     wanted: Interval,
     *,
     now: datetime,
-    first: date,
-    last: date,
-    weekly: list[WeeklyRow],
-    exceptions: list[ExceptionRow],
+    opening: list[Interval],
     nearby: list[Interval],
 ) -> bool:
     if wanted.start < now + timedelta(hours=space.booking_closes_hours):
         return False
     if wanted.start > now + timedelta(days=space.booking_opens_days):
         return False
-    periods: list[Interval] = []
-    day = first
-    while day <= last:
-        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
-        day += timedelta(days=1)
-    if not any(period.contains(wanted) for period in merge(periods)):
+    if not any(period.contains(wanted) for period in opening):
         return False
     after = timedelta(minutes=space.buffer_after_minutes)
     before = timedelta(minutes=space.buffer_before_minutes)
