@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -40,6 +39,7 @@ from lampio.offerings.api_schemas import (
     OfferingQuery,
     PageQuery,
     local,
+    occurrence_item,
 )
 from lampio.offerings.jsonld import offering_jsonld
 from lampio.offerings.models import Enrolment, Keyword, Occurrence, Offering
@@ -154,14 +154,6 @@ def offering_jsonld_document(request: HttpRequest, offering_id: int) -> HttpResp
 
 # --- Occurrences --------------------------------------------------------------------------------
 
-OCCURRENCE_OUT_FIELDS = (
-    *(f.name for f in Occurrence._meta.concrete_fields if f.name not in ("series", "offering")),
-    "offering",
-    "offering__title",
-    *(f"offering__title_{code}" for code, _label in settings.LANGUAGES),
-    "offering__organisation__municipality__slug",
-)
-
 
 @router.get(
     "/occurrences",
@@ -171,15 +163,9 @@ OCCURRENCE_OUT_FIELDS = (
     description=f"{PUBLIC} Takes the same filters as GET /offerings.",
 )
 def list_occurrences(request: HttpRequest, query: Query[OfferingQuery]) -> dict[str, Any]:
-    # Only what OccurrenceOut shows: the offerings' descriptions (four languages) and venues
-    # made every row of the search several times wider than the answer needs.
-    occurrences = (
-        selectors.search_occurrences(_filters(query))
-        .select_related(None)
-        .select_related("offering__organisation__municipality")
-        .only(*OCCURRENCE_OUT_FIELDS)
-    )
-    return paginate(request, occurrences, page=query.page, page_size=query.page_size)
+    rows = selectors.occurrence_rows(selectors.search_occurrences(_filters(query)))
+    found = paginate(request, rows, page=query.page, page_size=query.page_size)
+    return {**found, "results": [occurrence_item(row) for row in found["results"]]}
 
 
 @router.get(

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from lampio.core.multilingual import in_active_language
 from lampio.core.timeranges import LOCAL_ZONE
 from lampio.offerings.jsonld import offering_url, online_link_is_public
 from lampio.offerings.models import (
@@ -27,6 +28,7 @@ from lampio.offerings.models import (
     OfferingImage,
     PriceBasis,
 )
+from lampio.offerings.models.schedule import seats_left
 from lampio.offerings.services.enrolment import cancellation_deadline
 from lampio.spaces.api import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, VenueOut
 
@@ -175,7 +177,9 @@ class ImageOut(Schema):
         return request.build_absolute_uri(url) if request is not None else url
 
 
-class OccurrenceOut(Schema):
+class OccurrenceListItem(Schema):
+    """A time in a search's page, made from a plain row by `occurrence_item`."""
+
     id: int
     offering_id: int
     title: str
@@ -188,6 +192,28 @@ class OccurrenceOut(Schema):
     enrolment_opens_at: datetime | None
     enrolment_closes_at: datetime | None
     notice: str = Field(description="The provider's notice to participants, e.g. on a change")
+
+
+def occurrence_item(row: dict[str, Any]) -> dict[str, Any]:
+    """An `OccurrenceListItem` from a row of `selectors.occurrence_rows`."""
+    return {
+        "id": row["pk"],
+        "offering_id": row["offering_id"],
+        "title": in_active_language(row, "offering__title"),
+        "municipality": row["offering__organisation__municipality__slug"],
+        "starts_at": local(row["starts_at"]),
+        "ends_at": local(row["ends_at"]),
+        "status": row["status"],
+        "capacity": row["capacity"],
+        "seats_left": seats_left(row["capacity"], row["seats_taken"]),
+        "enrolment_opens_at": local(row["enrolment_opens_at"]),
+        "enrolment_closes_at": local(row["enrolment_closes_at"] or row["starts_at"]),
+        "notice": in_active_language(row, "notice"),
+    }
+
+
+class OccurrenceOut(OccurrenceListItem):
+    """The same shape, read from an occurrence model."""
 
     @staticmethod
     def resolve_title(obj: Occurrence) -> str:
@@ -222,7 +248,7 @@ class OccurrencePage(Schema):
     count: int
     next: str | None
     previous: str | None
-    results: list[OccurrenceOut]
+    results: list[OccurrenceListItem]
 
 
 class OfferingCore(OfferingSummary):

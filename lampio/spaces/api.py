@@ -92,9 +92,14 @@ def _page_and_count(items: QuerySet[M], *, start: int, page_size: int) -> tuple[
         # overflows its driver (a client may send any page number).
         return (list(items[start : start + page_size]) if start < count else []), count
     rows = list(items.annotate(_matches=Window(Count("*")))[start : start + page_size])
-    if rows:
-        return rows, int(rows[0]._matches)  # the annotation above
-    return [], (items.count() if start else 0)
+    if not rows:
+        return [], (items.count() if start else 0)
+    if isinstance(rows[0], dict):  # a values() query: the count is a key of every row
+        count = int(rows[0]["_matches"])
+        for row in rows:
+            del row["_matches"]
+        return rows, count
+    return rows, int(rows[0]._matches)  # the annotation above
 
 
 # --- Schemas ------------------------------------------------------------------------------------

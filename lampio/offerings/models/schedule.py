@@ -46,6 +46,11 @@ class OccurrenceSeries(models.Model):
         return self.offering.organisation_id
 
 
+def seats_left(capacity: int, seats_taken: int) -> int:
+    """Seats still free (a lowered capacity may leave fewer than those already taken)."""
+    return max(capacity - seats_taken, 0)
+
+
 class Occurrence(models.Model):
     offering = models.ForeignKey(
         Offering, verbose_name=_("offering"), on_delete=models.CASCADE, related_name="occurrences"
@@ -93,7 +98,7 @@ class Occurrence(models.Model):
 
     @property
     def seats_left(self) -> int:
-        return max(self.capacity - self.seats_taken, 0)
+        return seats_left(self.capacity, self.seats_taken)
 
     @property
     def is_open(self) -> bool:

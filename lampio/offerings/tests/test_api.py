@@ -16,6 +16,7 @@ from lampio.offerings.models import (
     Format,
     Keyword,
     Occurrence,
+    Offering,
     OfferingAudience,
     OfferingLanguage,
     OfferingStatus,
@@ -275,3 +276,20 @@ def test_one_occurrence_is_public_or_not_found(client, catalogue) -> None:
     for hidden in (private, catalogue["draft"].occurrences.get()):
         missing = client.get(f"{OCCURRENCES}/{hidden.pk}")
         assert missing.status_code == 404 and missing["Content-Type"] == PROBLEM
+
+
+def test_occurrences_follow_the_requested_language_with_finnish_fallback(client, catalogue) -> None:
+    Occurrence.objects.filter(offering=catalogue["concert"]).update(
+        notice_fi="Sali vaihtuu", notice_sv="Salen byts", notice_en=""
+    )
+    Offering.objects.filter(pk=catalogue["concert"].pk).update(title_sv="")
+
+    def concert_in(language: str) -> dict:
+        found = client.get(OCCURRENCES, HTTP_ACCEPT_LANGUAGE=language).json()["results"]
+        return next(item for item in found if item["offering_id"] == catalogue["concert"].pk)
+
+    english, swedish = concert_in("en"), concert_in("sv")
+    assert (english["title"], english["notice"]) == ("Choir concert", "Sali vaihtuu")
+    assert (swedish["title"], swedish["notice"]) == ("Kuorokonsertti", "Salen byts")
+    # No closing time of its own: enrolment closes when the time starts.
+    assert english["enrolment_closes_at"] == english["starts_at"]
