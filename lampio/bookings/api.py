@@ -280,7 +280,7 @@ def space_availability(
 def create_booking(request: HttpRequest, payload: BookingIn) -> Status[Booking]:
     actor = acting_user(request)
     check_rate_limit(request, group="api-booking", rate="60/m")
-    space = space_selectors.space_with_hours_for(actor=actor, space_id=payload.space_id)
+    space = space_selectors.space_for_booking(actor=actor, space_id=payload.space_id)
     if space.is_paid and paid.handler() is not None:
         # Held while the person pays on the page named by the booking's `payment_url`.
         reserved = paid.reserve(

@@ -7,9 +7,10 @@ from datetime import date, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
+from lampio.core.multilingual import without_fallbacks
 from lampio.core.timeranges import Interval, local_datetime, merge
 from lampio.core.workdays import is_public_holiday
-from lampio.spaces.models import Space
+from lampio.spaces.models import OpeningException, OpeningHours, Space
 
 
 class WeeklyPeriod(Protocol):
@@ -52,8 +53,8 @@ class ExceptionRow(NamedTuple):
     closes: time | None
 
 
-WEEKLY_COLUMNS = ("weekday", "opens", "closes")
-EXCEPTION_COLUMNS = ("date", "is_closed", "opens", "closes")
+WEEKLY_COLUMNS = WeeklyRow._fields
+EXCEPTION_COLUMNS = ExceptionRow._fields
 
 
 class HolidayRule(Protocol):
@@ -108,9 +109,21 @@ def opening_periods(
 
 
 def opening_periods_between(space: Space, first: date, last: date) -> list[Interval]:
-    """All opening periods that start on the days from `first` to `last`, with two queries."""
-    weekly = list(space.opening_hours.all())
-    exceptions = list(space.opening_exceptions.filter(date__range=(first, last)))
+    """All opening periods that start on the days from `first` to `last`, with two queries.
+
+    The hours and exceptions are read as rows, not models: every booking and every day or week
+    of availability asks this.
+    """
+    weekly = [
+        WeeklyRow(*row)
+        for row in OpeningHours.objects.filter(space=space).values_list(*WEEKLY_COLUMNS)
+    ]
+    exceptions = [
+        ExceptionRow(*row)
+        for row in without_fallbacks(
+            OpeningException.objects.filter(space=space, date__range=(first, last))
+        ).values_list(*EXCEPTION_COLUMNS)
+    ]
     periods: list[Interval] = []
     day = first
     while day <= last:

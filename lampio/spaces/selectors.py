@@ -104,13 +104,11 @@ def space_for(*, actor: Actor, space_id: int) -> Space:
     )
 
 
-def space_with_hours_for(*, actor: Actor, space_id: int) -> Space:
-    """A space the actor may see, with its venue chain and weekly hours: what booking needs
-    (two queries fewer than `space_for` on every booking)."""
+def space_for_booking(*, actor: Actor, space_id: int) -> Space:
+    """A space the actor may see, with its venue chain: what booking needs (the rules read
+    its hours as rows, `opening_periods_between`), three queries fewer than `space_for`."""
     return _one(
-        visible_spaces(actor=actor)
-        .select_related("venue__organisation__municipality")
-        .prefetch_related("opening_hours"),
+        visible_spaces(actor=actor).select_related("venue__organisation__municipality"),
         space_id,
     )
 
@@ -127,12 +125,9 @@ AVAILABILITY_FIELDS = (
 
 
 def space_rules_for(*, actor: Actor, space_id: int) -> Space:
-    """A space the actor may see, with only what its free times depend on and its weekly hours
-    (a week's availability asks this, nothing more)."""
-    return _one(
-        visible_spaces(actor=actor).only(*AVAILABILITY_FIELDS).prefetch_related("opening_hours"),
-        space_id,
-    )
+    """A space the actor may see, with only what its free times depend on (a week's
+    availability asks this, and reads the hours as rows)."""
+    return _one(visible_spaces(actor=actor).only(*AVAILABILITY_FIELDS), space_id)
 
 
 SUMMARY_COLUMNS = (
