@@ -29,6 +29,7 @@ from lampio.bookings.models import (
 )
 from lampio.bookings.signals import booking_released
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.locking import lock_rows
 from lampio.core.timeranges import Interval
 from lampio.spaces.models import Space, Visibility
 from lampio.tenancy.permissions import Action, can
@@ -40,7 +41,7 @@ def blocked_range(space: Space, starts_at: datetime, ends_at: datetime) -> Inter
 
 def lock_space(space_id: int) -> None:
     """Writers of one space queue here (PostgreSQL); SQLite's IMMEDIATE transactions already do."""
-    Space.objects.select_for_update().filter(pk=space_id).values_list("pk").first()
+    lock_rows(Space.objects.filter(pk=space_id))
 
 
 def expire_lapsed_holds(*, space_id: int, within: Interval, now: datetime) -> None:
@@ -125,7 +126,7 @@ def book_space(
     owner_staff = can(actor, Action.MANAGE, space)
     blocked = blocked_range(space, starts_at, ends_at)
     with transaction.atomic(), set_actor(actor):
-        User.objects.select_for_update().filter(pk=actor.pk).first()
+        lock_rows(User.objects.filter(pk=actor.pk))
         upcoming = Booking.objects.filter(
             blocking(now), booker=actor, space=space, ends_at__gt=now
         ).count()

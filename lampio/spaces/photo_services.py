@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from lampio.accounts.models import User
 from lampio.core.errors import InvalidInput, PermissionDenied
 from lampio.core.images import attach_photo, clean_photo, next_position, removed_if_not_saved
+from lampio.core.locking import lock_rows
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.spaces.models import Space, SpacePhoto
 from lampio.tenancy.permissions import Action, can
@@ -63,7 +64,7 @@ def add_space_photo(
     set_translated(photo, "alt_text", alt_text)
     with removed_if_not_saved(photo.image), transaction.atomic(), set_actor(actor):
         # Lock the space so that two uploads at once get different positions.
-        Space.objects.select_for_update().filter(pk=space.pk).first()
+        lock_rows(Space.objects.filter(pk=space.pk))
         photo.position = next_position(
             SpacePhoto.objects.filter(space=space),
             limit=MAX_PHOTOS_PER_SPACE,
@@ -103,7 +104,7 @@ def move_space_photo(*, actor: User, photo: SpacePhoto, offset: int) -> None:
     """
     _require_manage(actor, photo.space)
     with transaction.atomic(), set_actor(actor):
-        Space.objects.select_for_update().filter(pk=photo.space_id).first()
+        lock_rows(Space.objects.filter(pk=photo.space_id))
         photos = list(
             SpacePhoto.objects.filter(space_id=photo.space_id).select_related("space__venue")
         )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.locking import lock_rows
 from lampio.core.multilingual import Translated, set_translated
 from lampio.spaces.models import (
     Bookers,
@@ -303,7 +304,7 @@ def set_weekly_opening_hours(
     _check_weekly(periods)
     ordered = sorted(periods, key=lambda period: (period.weekday, period.opens))
     with transaction.atomic(), set_actor(actor):
-        Space.objects.select_for_update().filter(pk=space.pk).first()
+        lock_rows(Space.objects.filter(pk=space.pk))
         for old in OpeningHours.objects.filter(space=space).select_related("space__venue"):
             old.delete()
         return [

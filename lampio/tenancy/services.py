@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
+from lampio.core.locking import lock_rows
 from lampio.tenancy.models import Membership, Organisation, Role
 from lampio.tenancy.permissions import Action, can, forget_roles
 
@@ -19,7 +20,7 @@ def _require(actor: User, action: Action, organisation: Organisation) -> None:
 
 def _lock_admins(organisation: Organisation) -> int:
     """Lock the organisation row so two admins cannot demote each other at the same time."""
-    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    lock_rows(Organisation.objects.filter(pk=organisation.pk))
     return organisation.memberships.filter(role=Role.ADMIN).count()
 
 

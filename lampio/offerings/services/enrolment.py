@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from lampio.accounts.models import User
 from lampio.accounts.selectors import has_verified_contact
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
+from lampio.core.locking import lock_rows
 from lampio.offerings import tasks
 from lampio.offerings.errors import (
     AlreadyEnrolled,
@@ -171,7 +172,7 @@ def cancel_enrolment_for_erasure(enrolment: Enrolment) -> None:
 
 
 def _cancel(enrolment: Enrolment, now: datetime) -> None:
-    Occurrence.objects.select_for_update().filter(pk=enrolment.occurrence_id).first()
+    lock_rows(Occurrence.objects.filter(pk=enrolment.occurrence_id))
     current = Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
     if current is None or current.status not in ACTIVE_ENROLMENT:
         return

@@ -27,6 +27,7 @@ from lampio.core.images import (
     next_position,
     removed_if_not_saved,
 )
+from lampio.core.locking import lock_rows
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.offerings.models import Licence, Offering, OfferingImage
 from lampio.offerings.services.catalogue import require_publisher
@@ -89,7 +90,7 @@ def add_offering_image(
     set_translated(image, "alt_text", alt_text)
     with removed_if_not_saved(image.image), transaction.atomic(), set_actor(actor):
         # Lock the offering so that two uploads at once get different positions.
-        Offering.objects.select_for_update().filter(pk=offering.pk).first()
+        lock_rows(Offering.objects.filter(pk=offering.pk))
         image.position = next_position(
             OfferingImage.objects.filter(offering=offering),
             limit=MAX_IMAGES_PER_OFFERING,

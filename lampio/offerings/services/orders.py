@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from lampio.core.locking import lock_rows
 from lampio.core.timeranges import Interval, as_utc
 from lampio.offerings import tasks
 from lampio.offerings.errors import NotEnoughSeats, OrderNotPossible
@@ -259,7 +260,7 @@ def cancel_order(*, actor: User, order: GroupOrder, now: datetime | None = None)
         if current.status == OrderStatus.ACCEPTED and occurrence is not None:
             if occurrence.starts_at <= now:
                 raise OrderNotPossible(_("A session that has started cannot be cancelled."))
-            Occurrence.objects.select_for_update().filter(pk=occurrence.pk).first()
+            lock_rows(Occurrence.objects.filter(pk=occurrence.pk))
             give_back_seats(occurrence.pk, current.seats)
             participation_released.send(sender=GroupOrder, enrolment=None, group_order=current)
             if occurrence.is_public:

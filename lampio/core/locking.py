@@ -1,0 +1,19 @@
+"""Row locks that writers queue on (PostgreSQL; SQLite's IMMEDIATE transactions serialise
+writers already)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+
+def lock_rows(rows: QuerySet[Any]) -> None:
+    """Lock the rows of `rows`, and only those, until the transaction ends.
+
+    Unordered on purpose: `first()` orders by the model's default ordering, and an ordering by
+    a related name (a space by its venue's, an organisation by its municipality's) joins that
+    table, whose row SELECT … FOR UPDATE then locks as well: bookings of every space of one
+    venue queued behind each other.
+    """
+    list(rows.select_for_update().order_by().values_list("pk"))
