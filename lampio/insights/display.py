@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
 from django.utils.formats import number_format
@@ -84,6 +85,11 @@ class Presented:
     dimensions: list[str] = field(default_factory=list)
     # Names this shape in the cache, so its rendered HTML can be cached too (_figure.html).
     fragment_key: str = ""
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Cached without its result (`present` gives back the caller's own): a result holds
+        # the measure's lazy texts, and unpickling those cost a fifth of a dashboard request.
+        return {**self.__dict__, "result": None}
 
     @property
     def measure(self) -> Measure:

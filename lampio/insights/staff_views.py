@@ -31,7 +31,12 @@ from lampio.insights.staff_forms import PeriodForm
 from lampio.tenancy.access import organisation_in_url, staff_required
 from lampio.tenancy.models import Municipality, Organisation
 from lampio.tenancy.permissions import Action, is_network_admin
-from lampio.tenancy.selectors import memberships_of, municipalities, organisations_for
+from lampio.tenancy.selectors import (
+    memberships_of,
+    municipalities,
+    municipality_ids_of,
+    organisations_for,
+)
 
 RATE = "30/m"
 RATE_GROUP = "staff-insights"
@@ -113,8 +118,7 @@ def municipality_dashboard(request: HttpRequest, municipality: str) -> HttpRespo
 
 def own_municipality_ids(request: HttpRequest) -> set[int]:
     """The cities the person works in: marked in the network comparison."""
-    user = acting_user(request)
-    return {m.organisation.municipality_id for m in memberships_of(actor=user)}
+    return municipality_ids_of(actor=acting_user(request))
 
 
 @staff_required

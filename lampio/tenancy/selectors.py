@@ -86,6 +86,15 @@ def memberships_of(*, actor: Actor) -> QuerySet[Membership]:
     )
 
 
+def municipality_ids_of(*, actor: Actor) -> set[int]:
+    """The municipalities of the organisations the actor is a member of, in one plain query
+    (a membership's default ordering joins its organisation and user)."""
+    if not actor.is_authenticated:
+        return set()
+    cities = Membership.objects.filter(user=actor).order_by()
+    return set(cities.values_list("organisation__municipality_id", flat=True))
+
+
 def membership_for(*, actor: Actor, organisation: Organisation, membership_id: int) -> Membership:
     membership = organisation.memberships.select_related("user").filter(pk=membership_id).first()
     if membership is None or not can(actor, Action.VIEW, organisation):

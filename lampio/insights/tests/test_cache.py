@@ -16,6 +16,7 @@ from django.utils import translation
 from lampio.accounts.models import User
 from lampio.core.errors import PermissionDenied
 from lampio.insights import selectors
+from lampio.insights.display import present
 from lampio.insights.measures import COARSE_MEASURES, MEASURES
 from lampio.insights.models import CoarseFact, Fact
 from lampio.insights.selectors import Level, Query, Scope, measure_result
@@ -194,3 +195,17 @@ def test_the_pages_show_a_new_threshold_at_once(
     assert "&lt; 40" not in first
     update_measure_setting(actor=admin, key="bookings", threshold=40, is_open_data=False)
     assert "&lt; 40" in client.get(page).content.decode()
+
+
+def test_a_shown_figure_is_cached_without_its_result(
+    spaces: list[Any], make_user: Callable[..., User]
+) -> None:
+    aggregate_months(MARCH, MARCH, now=NOW)
+    admin = make_user(is_network_admin=True)
+    result = measure_result(actor=admin, query=query("bookings", ("space",)))
+    shown = present(result, chart_id="chart-bookings")
+    cached = cache.get(shown.fragment_key)
+    # The result (with the measure's lazy texts) stays out of the cache; each caller's own
+    # result comes back with the shape.
+    assert cached.result is None and cached.rows == shown.rows
+    assert present(result, chart_id="chart-bookings").result is result
