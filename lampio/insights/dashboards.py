@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Hashable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,19 @@ def result_or_none(
         return None
 
 
+@dataclass(frozen=True)
+class PageState:
+    """What every figure of a page reads: the thresholds of the measures and the version of
+    the data, read once per page rather than once per figure."""
+
+    thresholds: dict[str, int]
+    version: str
+
+
+def page_state() -> PageState:
+    return PageState(thresholds(), version())
+
+
 def figures(
     *,
     actor: Actor,
@@ -60,23 +74,29 @@ def figures(
     by: tuple[str, ...],
     period: tuple[date, date],
     highlight: Collection[Hashable] = (),
+    page: PageState | None = None,
 ) -> list[Presented]:
     """One presented figure per measure of `keys` that the person may see."""
     shown = []
-    # Read once for the page rather than once per figure.
-    limits, state = thresholds(), version()
+    page = page or page_state()
     for key in keys:
         query = Query(MEASURES[key], by, period[0], period[1], scope)
-        result = result_or_none(actor=actor, query=query, threshold=limits[key], state=state)
+        result = result_or_none(
+            actor=actor, query=query, threshold=page.thresholds[key], state=page.version
+        )
         if result is not None:
             shown.append(present(result, chart_id=f"chart-{key}", highlight=highlight))
     return shown
 
 
-def busy_hours(*, actor: Actor, scope: Scope, period: tuple[date, date]) -> Presented | None:
+def busy_hours(
+    *, actor: Actor, scope: Scope, period: tuple[date, date], page: PageState | None = None
+) -> Presented | None:
     """Space utilisation by weekday and hour: when the spaces are in use."""
     query = Query(MEASURES["space_utilisation"], ("weekday", "hour"), *period, scope)
-    result = result_or_none(actor=actor, query=query)
+    page = page or page_state()
+    threshold = page.thresholds["space_utilisation"]
+    result = result_or_none(actor=actor, query=query, threshold=threshold, state=page.version)
     if result is None or not result.table.cells():
         return None
     return present(result, chart_id="chart-busy-hours", title=_("Space utilisation by hour"))

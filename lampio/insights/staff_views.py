@@ -77,6 +77,7 @@ def _dashboard(
     form = PeriodForm(request.GET or None)
     period = form.period()
     params = dashboards.query_string(**explore, **{"from": period[0], "to": period[1]})
+    page = dashboards.page_state()
     return render(
         request,
         "insights/staff/dashboard.html",
@@ -86,9 +87,14 @@ def _dashboard(
             "form": form,
             "period": period,
             "figures": dashboards.figures(
-                actor=user, scope=scope, keys=dashboards.DASHBOARD, by=("month",), period=period
+                actor=user,
+                scope=scope,
+                keys=dashboards.DASHBOARD,
+                by=("month",),
+                period=period,
+                page=page,
             ),
-            "busy_hours": dashboards.busy_hours(actor=user, scope=scope, period=period),
+            "busy_hours": dashboards.busy_hours(actor=user, scope=scope, period=period, page=page),
             "groups": _measure_groups(),
             "explore_params": params,
             "last_run": last_run(),
