@@ -201,7 +201,7 @@ def occurrence_details(request: HttpRequest, occurrence_id: int) -> Occurrence:
 def enrol(request: HttpRequest, occurrence_id: int, payload: EnrolmentIn) -> Status[Enrolment]:
     actor = acting_user(request)
     check_rate_limit(request, group="api-enrolment", rate="60/m")
-    occurrence = selectors.public_occurrence(occurrence_id)
+    occurrence = selectors.occurrence_to_enrol(occurrence_id)
     enrolment = services.enrol(
         actor=actor, occurrence=occurrence, seats=payload.seats, waitlist=payload.waitlist
     )
