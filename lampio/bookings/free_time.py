@@ -15,14 +15,14 @@ from django.utils import timezone
 
 from lampio.bookings.models import Booking, blocking, blocking_over
 from lampio.core.multilingual import without_fallbacks
-from lampio.core.timeranges import LOCAL_ZONE, Interval, merge
+from lampio.core.timeranges import LOCAL_ZONE, Interval
 from lampio.spaces.models import OpeningException, OpeningHours, Space
 from lampio.spaces.opening import (
     EXCEPTION_COLUMNS,
     WEEKLY_COLUMNS,
     ExceptionRow,
     WeeklyRow,
-    opening_periods,
+    periods_between,
 )
 from lampio.spaces.selectors import AVAILABILITY_FIELDS
 
@@ -110,27 +110,12 @@ def free_space_ids(
         hours, closures = tuple(weekly[space.pk]), tuple(exceptions[space.pk])
         key = (space.closed_on_public_holidays, hours, closures)
         if key not in opening:
-            opening[key] = _opening_between(space, first, last, hours, closures)
+            opening[key] = periods_between(space, first, last, weekly=hours, exceptions=closures)
         if _free_with_fetched(
             space, wanted, now=now, opening=opening[key], nearby=nearby[space.pk]
         ):
             free.append(space.pk)
     return free
-
-
-def _opening_between(
-    space: FreeRule,
-    first: date,
-    last: date,
-    weekly: tuple[WeeklyRow, ...],
-    exceptions: tuple[ExceptionRow, ...],
-) -> list[Interval]:
-    periods: list[Interval] = []
-    day = first
-    while day <= last:
-        periods.extend(opening_periods(space, day, weekly=weekly, exceptions=exceptions))
-        day += timedelta(days=1)
-    return merge(periods)
 
 
 def _free_with_fetched(

@@ -124,6 +124,19 @@ def opening_periods_between(space: Space, first: date, last: date) -> list[Inter
             OpeningException.objects.filter(space=space, date__range=(first, last))
         ).values_list(*EXCEPTION_COLUMNS)
     ]
+    return periods_between(space, first, last, weekly=weekly, exceptions=exceptions)
+
+
+def periods_between(
+    space: HolidayRule,
+    first: date,
+    last: date,
+    *,
+    weekly: Sequence[WeeklyPeriod],
+    exceptions: Sequence[DatedPeriod],
+) -> list[Interval]:
+    """The opening periods that start on the days from `first` to `last`, merged, from hours
+    and exceptions already fetched."""
     periods: list[Interval] = []
     day = first
     while day <= last:
