@@ -39,7 +39,7 @@ from lampio.spaces.models import (
     Space,
     Venue,
 )
-from lampio.spaces.opening import opening_periods
+from lampio.spaces.opening import periods_between
 from lampio.spaces.selectors import visible_spaces
 from lampio.tenancy.models import Municipality
 
@@ -230,19 +230,9 @@ def _fetch(
 
 
 def _periods(space: Space, first: date, last: date, fetched: _Fetched) -> list[Interval]:
-    periods: list[Interval] = []
-    day = first
-    while day <= last:
-        periods.extend(
-            opening_periods(
-                space,
-                day,
-                weekly=fetched.weekly[space.pk],
-                exceptions=fetched.exceptions[space.pk],
-            )
-        )
-        day += timedelta(days=1)
-    return merge(periods)
+    return periods_between(
+        space, first, last, weekly=fetched.weekly[space.pk], exceptions=fetched.exceptions[space.pk]
+    )
 
 
 def _hours(intervals: list[Interval]) -> float:
