@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
 from lampio.core.errors import InvalidInput, NotFound
-from lampio.seasons.allocation import cpsat, scoring
+from lampio.seasons.allocation import scoring
 from lampio.seasons.allocation.problem import Placement, Problem
 from lampio.seasons.errors import (
     AllocationsOverlap,
@@ -81,6 +81,10 @@ def run_allocation(
     check_may_manage(actor, application_round)
     check_allocating(application_round, now)
     problem = build_problem(application_round, now)
+    # Imported here: OR-Tools brings pandas along, 1.2 s that every web process paid on its
+    # first request (the URL configuration imports this module), for a rare staff action.
+    from lampio.seasons.allocation import cpsat
+
     solution = cpsat.solve(problem, time_limit=time_limit)
     satisfied = solution.satisfied_by_rank or scoring.satisfied_by_rank(
         problem, solution.placements
