@@ -6,8 +6,17 @@ problem+json. Each carries an HTTP status so both layers map them the same way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+M = TypeVar("M", bound=Model)
 
 
 class DomainError(Exception):
@@ -59,3 +68,15 @@ class RateLimited(DomainError):
     status = 429
     code = "rate_limited"
     default_message = _("Too many attempts. Please wait a moment and try again.")
+
+
+def one_or_not_found(rows: QuerySet[M], **lookups: Any) -> M:
+    """The one row of `rows` matching `lookups`, or NotFound.
+
+    get() drops the default ordering, which first() would compile and sort by (joining a
+    related table for an ordering by its name) for the one row that can match.
+    """
+    try:
+        return rows.get(**lookups)
+    except ObjectDoesNotExist:
+        raise NotFound() from None

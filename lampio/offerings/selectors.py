@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from lampio.core.errors import NotFound
+from lampio.core.errors import NotFound, one_or_not_found
 from lampio.core.multilingual import columns, without_fallbacks
 from lampio.core.textsearch import SearchFields, matching_text
 from lampio.offerings.models import (
@@ -205,12 +205,12 @@ def occurrence_to_enrol(occurrence_id: int) -> Occurrence:
     """A public occurrence with what enrolling reads (its offering and provider), for
     `services.enrol`: without the venue and municipality of `public_occurrence`, whose wide
     rows took PostgreSQL longer to plan than to read."""
-    try:
-        return Occurrence.objects.select_related("offering__organisation").get(
-            pk=occurrence_id, is_public=True, offering__status=OfferingStatus.PUBLISHED
-        )
-    except Occurrence.DoesNotExist:
-        raise NotFound() from None
+    return one_or_not_found(
+        Occurrence.objects.select_related("offering__organisation"),
+        pk=occurrence_id,
+        is_public=True,
+        offering__status=OfferingStatus.PUBLISHED,
+    )
 
 
 PROVIDER_KINDS = [

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from lampio.core.errors import NotFound
+from lampio.core.errors import NotFound, one_or_not_found
 from lampio.core.multilingual import columns, in_active_language, without_fallbacks
 from lampio.spaces.models import (
     Equipment,
@@ -86,12 +86,7 @@ def search_spaces(*, actor: Actor, filters: SpaceFilters) -> QuerySet[Space]:
 
 
 def _one(spaces: QuerySet[Space], space_id: int) -> Space:
-    # get() drops the default ordering (by venue and name), which first() would compile and
-    # sort by for the one row that can match.
-    try:
-        return spaces.get(pk=space_id)
-    except Space.DoesNotExist:
-        raise NotFound() from None
+    return one_or_not_found(spaces, pk=space_id)
 
 
 def space_for(*, actor: Actor, space_id: int) -> Space:
