@@ -104,7 +104,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "lampio.core.audit_context.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "lampio.urls"

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
-from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.audit_erasure import identifiers_of, scrub_mentions
 from lampio.accounts.models import ApiToken, User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import (
     InvalidInput,
     NotAuthenticated,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlsplit
 
-from auditlog.context import set_actor
 from auditlog.registry import auditlog
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,6 +30,7 @@ from lampio.bookings.models import (
     DoorSystem,
     DoorSystemKind,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
 from lampio.core.multilingual import Translated, set_translated
 from lampio.spaces.models import AccessMethod, Space

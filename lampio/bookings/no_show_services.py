@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
 from lampio.bookings.models import Booking, BookingKind, BookingStatus
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, PermissionDenied
 from lampio.tenancy.permissions import Action, can
 

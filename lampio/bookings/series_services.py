@@ -14,7 +14,6 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +34,7 @@ from lampio.bookings.series_rules import (
     occurrence_times,
 )
 from lampio.bookings.signals import booking_released
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.spaces.models import Space

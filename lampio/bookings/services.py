@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from lampio.bookings.models import (
     blocking,
 )
 from lampio.bookings.signals import booking_released
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.locking import lock_rows
 from lampio.core.timeranges import Interval

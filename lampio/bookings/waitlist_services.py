@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -39,6 +38,7 @@ from lampio.bookings.models import (
     WaitlistStatus,
     blocking,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, DomainError, PermissionDenied
 from lampio.core.timeranges import Interval
 from lampio.notifications.services import notify

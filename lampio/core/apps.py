@@ -14,7 +14,10 @@ class CoreConfig(AppConfig):
             jobs,  # noqa: F401  (registers the parked-jobs sweep)
             lookups,  # noqa: F401  (registers `__any`)
         )
+        from lampio.core.audit_context import connect_receiver
         from lampio.core.logging import forget_request_id
+
+        connect_receiver()
 
         request_finished.connect(forget_request_id, dispatch_uid="lampio.forget_request_id")
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Any
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, NotFound
 from lampio.core.phones import normalise_mobile
 from lampio.notifications import tasks

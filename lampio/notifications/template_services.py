@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
 from django.template import Template, TemplateSyntaxError
@@ -18,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.notifications.models import MessageTemplate
 from lampio.notifications.registry import MessageKind

@@ -13,13 +13,13 @@ organisation's spaces.
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.multilingual import LANGUAGES, Translated
 from lampio.spaces.models import Equipment

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import IO
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, PermissionDenied
 from lampio.core.images import attach_photo, clean_photo, next_position, removed_if_not_saved
 from lampio.core.locking import lock_rows

@@ -14,12 +14,12 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.locking import lock_rows
 from lampio.core.multilingual import Translated, set_translated

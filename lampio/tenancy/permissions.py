@@ -45,7 +45,7 @@ def roles_of(actor: Actor) -> dict[int, str]:
         return {}
     cached: dict[int, str] | None = actor.__dict__.get(_ROLES_CACHE)
     if cached is None:
-        cached = dict(actor.memberships.values_list("organisation_id", "role"))
+        cached = dict(actor.memberships.order_by().values_list("organisation_id", "role"))
         actor.__dict__[_ROLES_CACHE] = cached
     return cached
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.locking import lock_rows
 from lampio.tenancy.models import Membership, Organisation, Role

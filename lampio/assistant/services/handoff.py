@@ -14,7 +14,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
@@ -34,6 +33,7 @@ from lampio.assistant.models import (
     Sender,
 )
 from lampio.assistant.models.handoff import MAX_MESSAGE_LENGTH
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.core.phones import normalise_phone
 from lampio.feedback.models import MAX_TEXT_LENGTH, FeedbackCategory, Identity, Jurisdiction

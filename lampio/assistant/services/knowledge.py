@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -27,6 +26,7 @@ from lampio.assistant.models import (
     ParaphraseSource,
     ReviewState,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotFound
 from lampio.core.multilingual import Translated, set_translated
 from lampio.tenancy.models import Municipality, Organisation

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -25,6 +24,7 @@ from lampio.accounts.models import User
 from lampio.assistant.desk import desk_municipality
 from lampio.assistant.models import LANGUAGES, Concept, ConceptKind
 from lampio.assistant.models.lexicon import normalise_terms
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput
 from lampio.tenancy.models import Organisation
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO
 
-from auditlog.context import set_actor
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +28,7 @@ from lampio.capability.selectors.pilots import (
     may_edit_pilot,
 )
 from lampio.capability.services.pilots import MAX_TEXT, MAX_TITLE, clean
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotAuthenticated, PermissionDenied
 from lampio.core.storage import private_storage
 from lampio.offerings.models import Offering, OfferingStatus

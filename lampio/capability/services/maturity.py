@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.functional import lazy
@@ -26,6 +25,7 @@ from lampio.capability.models import (
     MaturityDimension,
     SelfAssessment,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotAuthenticated, NotFound, PermissionDenied
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.permissions import Action, can

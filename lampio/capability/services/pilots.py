@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
@@ -28,6 +27,7 @@ from lampio.capability.selectors.pilots import (
     may_edit_pilot,
     may_see_initiative,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotAuthenticated, PermissionDenied
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.tenancy.models import Municipality, Organisation

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +22,7 @@ from lampio.capability.models import (
     MaturityDimension,
     Measurement,
 )
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotAuthenticated, PermissionDenied
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated
 from lampio.tenancy.models import Municipality, Organisation

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, PermissionDenied
 from lampio.digital.audience import is_provider_staff
 from lampio.digital.models import AudienceMessage

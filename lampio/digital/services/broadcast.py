@@ -10,7 +10,6 @@ import hashlib
 import hmac
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, PermissionDenied
 from lampio.digital import hub
 from lampio.digital.audience import is_provider_staff

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from auditlog.context import disable_auditlog, set_actor
+from auditlog.context import disable_auditlog
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import (
     Conflict,
     InvalidInput,

@@ -17,7 +17,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.signals import post_save
@@ -26,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lampio.core.multilingual import Translated, set_translated
 from lampio.digital.models import PackagePlan, PackageUse, SeasonPackage

@@ -12,12 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from auditlog.context import set_actor
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput
 from lampio.core.images import removed_if_not_saved
 from lampio.digital.models import CaptionLanguage, Recording

@@ -11,12 +11,12 @@ target are that municipality's data, so a message cannot move to another city's 
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lampio.feedback import tasks
 from lampio.feedback.models import (

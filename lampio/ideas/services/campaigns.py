@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotAuthenticated, PermissionDenied
 from lampio.ideas.models import Board, Campaign
 from lampio.ideas.services.common import plain

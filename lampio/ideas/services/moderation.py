@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.ideas.models import Comment, EventKind, FilteredWord, HiddenReason, Idea, Report
 from lampio.ideas.services.access import check_handling, check_taking_part, may_see_idea

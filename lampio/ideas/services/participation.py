@@ -8,13 +8,13 @@ rows added or removed, and the move to "under review" at the threshold happens e
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lampio.ideas.models import (
     MAX_COMMENT_LENGTH,

@@ -12,12 +12,12 @@ from datetime import date
 from decimal import Decimal
 from typing import IO
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput
 from lampio.core.images import attach_photo, clean_photo, removed_if_not_saved
 from lampio.ideas.models import (

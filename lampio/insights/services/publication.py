@@ -3,11 +3,11 @@ figures are open data. Only network administrators decide; every change is audit
 
 from __future__ import annotations
 
-from auditlog.context import set_actor
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
 from lampio.insights.measures import MEASURES
 from lampio.insights.models import MeasureSetting

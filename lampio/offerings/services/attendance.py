@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput
 from lampio.offerings.models import Occurrence, OccurrenceStatus
 from lampio.offerings.services.catalogue import require_publisher

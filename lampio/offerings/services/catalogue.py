@@ -12,13 +12,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from auditlog.context import set_actor
 from dateutil.rrule import WEEKLY, rrule
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.core.multilingual import Translated, set_translated
 from lampio.core.timeranges import LOCAL_ZONE, as_utc

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,6 +18,7 @@ from django.utils.translation import ngettext
 
 from lampio.accounts.models import User
 from lampio.accounts.selectors import has_verified_contact
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
 from lampio.core.locking import lock_rows
 from lampio.offerings import tasks

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import IO
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput
 from lampio.core.images import (
     MAX_PHOTO_BYTES,

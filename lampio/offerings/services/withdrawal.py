@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks.base import Task
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput
 from lampio.core.multilingual import Translated, set_translated
 from lampio.offerings import tasks

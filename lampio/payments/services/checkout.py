@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from lampio.accounts.models import User
 from lampio.bookings import hold_services
 from lampio.bookings import services as booking_services
 from lampio.bookings.models import Booking, BookingStatus
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.payments import messages
 from lampio.payments.business_id import normalised_business_id

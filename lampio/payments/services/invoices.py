@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, PermissionDenied
 from lampio.payments import staff_csv
 from lampio.payments.models import InvoiceExport, OrderRow

@@ -8,7 +8,6 @@ import logging
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from lampio.payments import messages, tasks
 from lampio.payments.errors import RefundTooLarge

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound, PermissionDenied
 from lampio.offerings.models import Offering
 from lampio.payments.business_id import normalised_business_id

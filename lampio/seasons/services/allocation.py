@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, NotFound
 from lampio.seasons.allocation import scoring
 from lampio.seasons.allocation.problem import Placement, Problem

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from allauth.account.models import EmailAddress
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
 from lampio.seasons.models import (
     AgeGroup,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from lampio.accounts.models import User
 from lampio.bookings.models import BookingSeries
 from lampio.bookings.series_services import create_series
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import DomainError
 from lampio.seasons import messages
 from lampio.seasons.errors import PublishFailed, RoundPublished

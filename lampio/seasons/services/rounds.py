@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.errors import InvalidInput, PermissionDenied
 from lampio.core.multilingual import LANGUAGES, Translated, set_translated, translated_of
 from lampio.core.timeranges import local_datetime

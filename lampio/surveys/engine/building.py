@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.multilingual import Translated, set_translated, translated_of
 from lampio.surveys.engine.checks import (
     KINDS_WITH_CHOICES,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.notifications.services import notify
 from lampio.surveys.engine.errors import InvalidRound
 from lampio.surveys.engine.messages import ROUND_REMINDER, reminder_context

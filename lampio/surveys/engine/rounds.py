@@ -12,11 +12,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from auditlog.context import set_actor
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
+from lampio.core.audit_context import set_actor
 from lampio.core.multilingual import Translated, set_translated
 from lampio.surveys.engine.errors import InvalidRound, NotAllowed, ParticipantHasAnswers
 from lampio.surveys.models import QuestionnaireVersion, Round, RoundParticipant, Submission
