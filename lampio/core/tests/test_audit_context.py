@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
@@ -81,3 +83,17 @@ def test_concurrent_threads_each_sign_with_their_own_actor(make_user):
     for thread in threads:
         thread.join()
     assert signed == {person.pk: person.pk for person in people}
+
+
+def test_no_module_uses_auditlogs_own_actor_contexts():
+    """auditlog's `set_actor` and `set_extra_data` leak a receiver when nested (decision 0019)."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if re.search(
+            r"from auditlog\.context import [^\n]*\b(set_actor|set_extra_data)\b",
+            path.read_text(encoding="utf-8"),
+        )
+    ]
+    assert offenders == []
