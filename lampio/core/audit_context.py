@@ -12,7 +12,7 @@ out, and one receiver, connected once, copies it onto each entry.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from auditlog.cid import set_cid
@@ -41,7 +41,7 @@ def audit_context(**values: Any) -> Iterator[None]:
         auditlog_value.reset(token)
 
 
-def set_actor(actor: Any) -> Any:
+def set_actor(actor: Any) -> AbstractContextManager[None]:
     """Audit entries written within the block name `actor` (a drop-in for auditlog's)."""
     return audit_context(actor=actor)
 
