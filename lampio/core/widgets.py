@@ -17,7 +17,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 
 def flat_attrs(attrs: dict[str, Any]) -> SafeString:
-    """` name="value"` pairs as Django's attrs.html writes them: True bare, False left out."""
+    """` name="value"` pairs as Django's attrs.html writes them: True bare, False left out.
+
+    Not `django.forms.utils.flatatt`, which sorts the pairs and puts the bare ones last, so its
+    markup would differ from the templates' (the widget tests compare the two exactly)."""
     parts = []
     for name, value in attrs.items():
         if value is False or value is None:
