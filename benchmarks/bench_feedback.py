@@ -2,8 +2,8 @@
 
 Builds its own PostgreSQL database `lampio_bench_feedback` on 127.0.0.1:5432 (dropped, recreated,
 migrated) and fills it with 100,000 messages by bulk_create (feedback/data.py), starts a real
-gunicorn (2 workers × 4 threads, staff MFA off so that a session cookie is enough) on loopback
-and measures with 1 and with 20 closed-loop keep-alive clients:
+gunicorn (sync workers as in production, staff MFA off so that a session cookie is enough) on
+loopback and measures with 1 and with 20 closed-loop clients:
 (a) the staff inbox `/fi/staff/<m>/<o>/feedback/` of the biggest organisation (40,000 messages)
     with its filters (state, category, assignee, age=overdue, q=, a later page), signed in as a
     staff member by a session cookie, and
@@ -113,8 +113,8 @@ def main() -> None:
     work = scenarios.Workloads(prepared)
     with server.running_server(data.DATABASE_URL) as running:
         print(
-            f"server: gunicorn on 127.0.0.1:{running.port}, {server.WORKERS} workers ×"
-            f" {server.THREADS} threads; clients: closed loop, keep-alive, no think time\n"
+            f"server: {server.SHAPE} on 127.0.0.1:{running.port};"
+            " clients: closed loop, no think time\n"
         )
         results = scenarios.run_all(
             running.port,

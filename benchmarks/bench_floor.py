@@ -1,10 +1,10 @@
 """The floor: what the stack itself costs per request, before any domain work.
 
 Builds its own (empty, migrated) PostgreSQL database `lampio_bench_floor`, starts the same
-gunicorn as the other benchmarks (common/server.py: workers, threads, persistent connections,
+gunicorn as the other benchmarks (common/server.py: sync workers, persistent database connections,
 DEBUG off, JSON logs) and measures `GET /healthz`: every middleware, one `SELECT 1` and a small
 JSON answer, the cheapest request that still goes through Django and the database. With 1 and
-with 20 closed-loop keep-alive clients, like the other benchmarks; the difference between this
+with 20 closed-loop clients, like the other benchmarks; the difference between this
 floor and an endpoint's figures is what that endpoint's own work costs.
 
 Run: `make bench` or `.venv/bin/python benchmarks/bench_floor.py`. Knobs: BENCH_CLIENTS,
@@ -36,9 +36,8 @@ def main() -> None:
     health = Operation("GET /healthz", (Call("GET", "/healthz"),))
     with server.running_server(db.database_url(DATABASE)) as running:
         print(
-            f"Floor on PostgreSQL ({DATABASE}): gunicorn on 127.0.0.1:{running.port},"
-            f" {server.WORKERS} workers × {server.THREADS} threads; clients: closed loop,"
-            " keep-alive, no think time\n"
+            f"Floor on PostgreSQL ({DATABASE}): {server.SHAPE} on 127.0.0.1:{running.port};"
+            " clients: closed loop, no think time\n"
         )
         run_clients(running.port, [[health] * 50] * 4, expected={200}, time_limit=time_limit)
         print(HEADER)

@@ -3,8 +3,8 @@
 Builds its own PostgreSQL database `lampio_bench_offerings` on 127.0.0.1:5432 (dropped and
 recreated), generates 20 municipalities with 5 providers, 2 care units and a school each,
 5,000 offerings and 100,000 occurrences (with their enrolments) by set-based SQL, starts a real
-gunicorn (2 workers × 4 threads) on loopback and measures, with 1 and with 20 concurrent
-keep-alive clients, (a) the filtered search `GET /api/v1/occurrences?municipality=&start=&end=…`
+gunicorn (sync workers as in production) on loopback and measures, with 1 and with 20
+concurrent clients, (a) the filtered search `GET /api/v1/occurrences?municipality=&start=&end=…`
 and, when it exists, the resident page `/fi/offerings/?…`, and (b) enrolment
 `POST /api/v1/occurrences/{id}/enrolments`. Then 20 clients race for the last seats of 50 hot
 times, and SQL checks that no time holds more seats than it has.
@@ -95,8 +95,8 @@ def main() -> None:
     work = scenarios.Workloads(inputs, token_prefix)
     with server.running_server(data.DATABASE_URL) as running:
         print(
-            f"server: gunicorn on 127.0.0.1:{running.port}, {server.WORKERS} workers ×"
-            f" {server.THREADS} threads; clients: closed loop, keep-alive, no think time\n"
+            f"server: {server.SHAPE} on 127.0.0.1:{running.port};"
+            " clients: closed loop, no think time\n"
         )
         results, race = scenarios.run_all(running.port, work, plan)
         server_errors = running.errors()

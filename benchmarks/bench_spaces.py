@@ -2,9 +2,9 @@
 
 Builds its own PostgreSQL database `lampio_bench` on 127.0.0.1:5432 (dropped and recreated),
 generates 20 municipalities, 5,000 spaces and 1,000,000 bookings with set-based SQL, starts a
-real gunicorn (2 workers × 4 threads) on loopback and measures the JSON API with 1 and with 20
-concurrent keep-alive clients, then races 20 clients for 100 hot slots and checks in SQL that
-no two active bookings of one space overlap.
+real gunicorn (the production shape: sync workers, common/server.py) on loopback and measures
+the JSON API with 1 and with 20 concurrent clients, then races 20 clients for 100 hot slots and
+checks in SQL that no two active bookings of one space overlap.
 
 Run: `make bench` or `.venv/bin/python benchmarks/bench_spaces.py`. A quick run:
 `BENCH_SPACES=500 BENCH_BOOKINGS=50000 .venv/bin/python benchmarks/bench_spaces.py`.
@@ -61,8 +61,8 @@ def main() -> None:
     work = scenarios.Workloads(inputs, token_prefix)
     with server.running_server() as running:
         print(
-            f"server: gunicorn on 127.0.0.1:{running.port}, {server.WORKERS} workers ×"
-            f" {server.THREADS} threads; clients: closed loop, keep-alive, no think time\n"
+            f"server: {server.SHAPE} on 127.0.0.1:{running.port};"
+            " clients: closed loop, no think time\n"
         )
         results, race = scenarios.run_all(running.port, work, plan)
         server_errors = running.errors()

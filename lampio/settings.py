@@ -7,6 +7,7 @@ LAMPIO_HTTPS=1; see README.md, "Production configuration".
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -44,6 +45,11 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-lampio-embedded-demo-key")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+# Addresses or networks of the reverse proxies whose X-Forwarded-For names the client
+# (core.forwarded); none by default, when Django itself faces the network.
+LAMPIO_TRUSTED_PROXIES = env_list("LAMPIO_TRUSTED_PROXIES", "")
+for _proxy in LAMPIO_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a mistyped entry stops the start, not a request
 
 INSTALLED_APPS = [
     # daphne first: `runserver` then serves ASGI, so the demo has WebSockets too.
@@ -91,6 +97,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "lampio.core.middleware.RequestIdMiddleware",
+    "lampio.core.forwarded.ForwardedClientMiddleware",
     "lampio.core.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import runpy
 from pathlib import Path
 
 from django.core.management import get_commands
@@ -80,3 +81,33 @@ def test_nginx_serves_no_private_or_unlisted_media():
     for path in ("/media/pilots/2026/plan.pdf", "/media/spaces/x.html", "/media/feedback/a.jpg"):
         assert not pattern.match(path), path
     assert "/var/lib/lampio/private" not in conf
+
+
+def test_the_web_unit_runs_the_gunicorn_configuration_the_benchmarks_measure():
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    assert config["worker_class"] == "sync"
+    assert config["wsgi_app"] == "lampio.wsgi:application"
+    assert config["workers"] >= 2
+    web = (DEPLOY / "systemd" / "lampio-web@.service").read_text(encoding="utf-8")
+    assert "--config /srv/lampio/deploy/gunicorn.conf.py" in web
+    bench = (ROOT / "benchmarks" / "common" / "server.py").read_text(encoding="utf-8")
+    assert '"deploy" / "gunicorn.conf.py"' in bench
+    # Everything the configuration reads from the environment has its line in the example.
+    source = (DEPLOY / "gunicorn.conf.py").read_text(encoding="utf-8")
+    example = (DEPLOY / "lampio.env.example").read_text(encoding="utf-8")
+    for name in READ_FROM_ENVIRONMENT.findall(source):
+        assert re.search(rf"^#?{name}=", example, flags=re.MULTILINE), name
+
+
+def test_nginx_sends_pages_to_gunicorn_and_websockets_to_daphne():
+    conf = (DEPLOY / "nginx" / "lampio.conf").read_text(encoding="utf-8")
+
+    def ports(upstream: str) -> set[str]:
+        block = re.search(rf"upstream {upstream} {{(.*?)}}", conf, flags=re.DOTALL)
+        assert block
+        return set(re.findall(r"^\s*server [\d.]+:(\d+)", block.group(1), flags=re.MULTILINE))
+
+    assert ports("lampio_app") == {"8001"}
+    assert ports("lampio_ws") == {"8101"}
+    ws = (DEPLOY / "systemd" / "lampio-ws@.service").read_text(encoding="utf-8")
+    assert "daphne" in ws and "lampio.asgi:application" in ws

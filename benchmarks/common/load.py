@@ -1,4 +1,4 @@
-"""A small closed-loop load client: one thread and one keep-alive connection per client.
+"""A small closed-loop load client: one thread and one HTTP connection per client.
 
 Each client sends its next operation as soon as the previous one is answered (no think time),
 so N clients keep N requests in flight: the latency measured includes the queueing a busy
@@ -53,8 +53,9 @@ class Outcome:
 
 
 class Client:
-    """http.client keeps the connection open between requests; reconnect when the server
-    closed an idle one (gunicorn's keep-alive timeout)."""
+    """http.client reuses the connection while the server keeps it open and opens a new one
+    after a `Connection: close` (gunicorn's sync workers close after each answer, as they do to
+    nginx in production); retry once when the server closed it between two requests."""
 
     def __init__(self, port: int) -> None:
         self.port = port

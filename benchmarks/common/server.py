@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import runpy
 import signal
 import socket
 import subprocess
@@ -18,9 +19,12 @@ from pathlib import Path
 
 from common.db import ROOT
 
-WORKERS = 2
 SERVER_NOTES = ("DETAIL", "HINT", "CONTEXT", "Process ", "Traceback", "The above")
-THREADS = 4
+# The production web tier: lampio-web@.service's gunicorn with its own configuration (sync
+# workers, one more than the cores; decision 0020), only bound to a free port here.
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
+WORKERS = int(runpy.run_path(str(GUNICORN_CONFIG))["workers"])
+SHAPE = f"gunicorn ({GUNICORN_CONFIG.relative_to(ROOT)}), {WORKERS} sync workers"
 
 
 def free_port() -> int:
@@ -67,9 +71,7 @@ class Server:
 
 
 @contextmanager
-def running_server(
-    database_url: str, *, workers: int = WORKERS, threads: int = THREADS
-) -> Iterator[Server]:
+def running_server(database_url: str) -> Iterator[Server]:
     """Run a gunicorn serving lampio on `database_url` until the block ends."""
     port = free_port()
     env = {
@@ -89,13 +91,10 @@ def running_server(
         process = subprocess.Popen(  # noqa: S603 (fixed command from our own virtualenv)
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "lampio.wsgi:application",
+                "--config",
+                str(GUNICORN_CONFIG),
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
                 "--log-level",
                 "warning",
             ],

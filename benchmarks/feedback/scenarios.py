@@ -2,7 +2,7 @@
 
 The inbox is a signed-in HTML page, so its clients present a session cookie as a browser would;
 common/load.py's client sends none, hence the small cookie-aware client and runner here (same
-closed loop: one thread and one keep-alive connection per client, no think time).
+closed loop: one thread and one connection per client, no think time).
 """
 
 from __future__ import annotations

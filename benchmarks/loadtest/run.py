@@ -1,14 +1,16 @@
 """Issue #15's load test: residents browsing, searching, booking, enrolling and sending feedback,
-driven by locust against real daphne processes, PostgreSQL and Redis on loopback.
+driven by locust against the production web server, PostgreSQL and Redis on loopback.
 
     .venv/bin/python benchmarks/loadtest/run.py                     # 10 minutes at 20 users
     .venv/bin/python benchmarks/loadtest/run.py --find-rate         # step ramp, then the full run
     .venv/bin/python benchmarks/loadtest/run.py --duration 3m --fault pg-restart
 
-The server is what `deploy/systemd/lampio-web@.service` runs: one daphne process per core
-(`--processes`, default 2) with `--proxy-headers`, each on its own port, and the locust users
-spread over them as nginx would. Production settings: DJANGO_DEBUG=0, Redis for the cache and
-the rate limits (database 5, flushed first), DATABASE_CONN_MAX_AGE as in lampio.env.example (0).
+The server is what `deploy/systemd/lampio-web@.service` runs: gunicorn with
+`deploy/gunicorn.conf.py` (sync workers, one more than the cores; `--processes` sets another
+number) and LAMPIO_TRUSTED_PROXIES=127.0.0.1, as behind nginx. `--server daphne` runs the
+earlier shape instead, one daphne per process on ports of their own (decision 0020 compares
+them). Production settings: DJANGO_DEBUG=0, Redis for the cache and the rate limits (database
+5, flushed first), DATABASE_CONN_MAX_AGE as the units set it (60 for gunicorn, 0 for daphne).
 The rate limits stay on at their production values: every request carries an X-Forwarded-For
 address of its own (a city's many residents), so limits meant for one person never refuse the
 crowd, but their Redis round trips are measured.
@@ -33,7 +35,7 @@ import redis
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common.db import ROOT
-from common.server import Server, _healthy, free_port
+from common.server import GUNICORN_CONFIG, Server, _healthy, free_port
 from common.stats import print_server_errors
 
 from loadtest import data, report
@@ -52,17 +54,17 @@ def seconds(text: str) -> int:
 
 
 @contextmanager
-def app_servers(kind: str, processes: int, conn_max_age: str) -> Iterator[list[Server]]:
-    """`processes` daphne processes (production), or one gunicorn with that many workers of
-    4 threads (the benchmarks' server). Gunicorn ignores X-Forwarded-For, so every request
-    would share one address: with gunicorn the rate limits are off."""
+def app_servers(kind: str, processes: int | None) -> Iterator[list[Server]]:
+    """One gunicorn as production runs it (`processes` workers, or its configuration's number),
+    or `processes` daphne processes (2 if not given) for comparison."""
     env = {
         **os.environ,
         "DATABASE_URL": data.DATABASE_URL,
-        "DATABASE_CONN_MAX_AGE": conn_max_age,
+        "DATABASE_CONN_MAX_AGE": "60" if kind == "gunicorn" else "0",
         "REDIS_URL": REDIS_URL,
         "DJANGO_DEBUG": "0",
-        "LAMPIO_RATELIMIT": "1" if kind == "daphne" else "0",
+        "LAMPIO_RATELIMIT": "1",
+        "LAMPIO_TRUSTED_PROXIES": "127.0.0.1",
         "LAMPIO_LOG_LEVEL": "WARNING",
         "LAMPIO_LOG_FORMAT": "json",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -75,7 +77,9 @@ def app_servers(kind: str, processes: int, conn_max_age: str) -> Iterator[list[S
     logs = Path(tempfile.mkdtemp(prefix="lampio-load-"))
     started: list[tuple[subprocess.Popen[bytes], Server]] = []
     try:
-        for _ in range(processes if kind == "daphne" else 1):
+        if kind == "gunicorn" and processes:
+            env["LAMPIO_WEB_WORKERS"] = str(processes)
+        for _ in range((processes or 2) if kind == "daphne" else 1):
             port = free_port()
             log = logs / f"{kind}-{port}.log"
             command = (
@@ -83,8 +87,7 @@ def app_servers(kind: str, processes: int, conn_max_age: str) -> Iterator[list[S
                  "--http-timeout", "60", "--application-close-timeout", "10",
                  "--access-log", "/dev/null", "lampio.asgi:application"]
                 if kind == "daphne"
-                else ["gunicorn", "lampio.wsgi:application", "--bind", f"127.0.0.1:{port}",
-                      "--workers", str(processes), "--threads", "4", "--log-level", "warning"]
+                else ["gunicorn", "--config", str(GUNICORN_CONFIG), "--bind", f"127.0.0.1:{port}"]
             )  # fmt: skip
             command[0] = str(ROOT / ".venv" / "bin" / command[0])
             with log.open("wb") as out:
@@ -172,9 +175,8 @@ def main() -> None:
     parser.add_argument("--step-duration", default="60s")
     parser.add_argument("--fault", choices=["pg-restart"], help="restart PostgreSQL mid-run")
     parser.add_argument("--reseed", action="store_true", help="rebuild the data set")
-    parser.add_argument("--server", choices=["daphne", "gunicorn"], default="daphne")
-    parser.add_argument("--processes", type=int, default=2, help="daphne processes/workers")
-    parser.add_argument("--conn-max-age", default="0", help="DATABASE_CONN_MAX_AGE")
+    parser.add_argument("--server", choices=["gunicorn", "daphne"], default="gunicorn")
+    parser.add_argument("--processes", type=int, help="gunicorn workers or daphne processes")
     args = parser.parse_args()
     duration = seconds(args.duration)
 
@@ -186,8 +188,8 @@ def main() -> None:
     print(f"Load average before: {os.getloadavg()[0]:.2f}; outputs in {out}", flush=True)
     since = datetime.now(UTC).isoformat()
     users = args.users
-    print(f"Server: {args.server}, {args.processes} processes", flush=True)
-    with app_servers(args.server, args.processes, args.conn_max_age) as servers:
+    print(f"Server: {args.server}, {args.processes or 'default'} processes", flush=True)
+    with app_servers(args.server, args.processes) as servers:
         if args.find_rate:
             print(f"Step ramp ({args.step_duration} each, target p95 < {P95_TARGET_MS} ms):")
             steps = [int(step) for step in args.steps.split(",")]

@@ -10,14 +10,13 @@ from common.server import Server, free_port
 
 from spaces.data import DATABASE_URL
 
-WORKERS = common.WORKERS
-THREADS = common.THREADS
+SHAPE = common.SHAPE
 
-__all__ = ["THREADS", "WORKERS", "Server", "free_port", "running_server"]
+__all__ = ["SHAPE", "Server", "free_port", "running_server"]
 
 
 @contextmanager
 def running_server() -> Iterator[Server]:
     """Run a gunicorn serving lampio on the benchmark database until the block ends."""
-    with common.running_server(DATABASE_URL, workers=WORKERS, threads=THREADS) as running:
+    with common.running_server(DATABASE_URL) as running:
         yield running

@@ -48,11 +48,21 @@ def aggregate_months(first: date, last: date, *, now: datetime) -> AggregationRu
     run.seconds = time.perf_counter() - clock
     run.finished_at = now + timedelta(seconds=run.seconds)
     run.save(update_fields=["facts", "seconds", "finished_at"])
+    refresh_statistics()
     # Deferred: warming reads the dashboards' definitions, which import forms and views' helpers.
     from lampio.insights.services.warming import warm
 
     warm()
     return run
+
+
+def refresh_statistics() -> None:
+    """Have the database sample the facts it was just given. The dashboards' query plans are
+    chosen from these statistics; until autovacuum's next analyse they describe the tables as
+    they were before (empty, after a first run), and the plans would fit that instead."""
+    with connection.cursor() as cursor:
+        for model in (Fact, CoarseFact):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _insert(facts: Iterable[Fact]) -> int:
