@@ -21,7 +21,7 @@ help:
 	@echo "make test    lint, type check and the whole test suite on SQLite and PostgreSQL"
 	@echo "make audit   bandit on the code and pip-audit on the locked dependencies (part of make test)"
 	@echo "make bench   run every benchmark under benchmarks/"
-	@echo "make loadtest  10-minute locust load test on daphne, PostgreSQL and Redis (LOADTEST_ARGS=--find-rate, --fault pg-restart, ...)"
+	@echo "make loadtest  10-minute locust load test on the production web server, PostgreSQL and Redis (LOADTEST_ARGS=--find-rate, --fault pg-restart, ...)"
 	@echo "make messages  extract UI strings into locale/ and compile them"
 	@echo "make backup-drill  dump DATABASE_URL (default $(PG_URL)), restore it into a fresh database, compare counts"
 

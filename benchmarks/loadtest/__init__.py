@@ -1,1 +1,2 @@
-"""The load test of issue #15: locust against daphne, PostgreSQL and Redis (see run.py)."""
+"""The load test of issue #15: locust against the production web server, PostgreSQL and Redis
+(see run.py)."""

@@ -80,7 +80,7 @@ class Resident(HttpUser):
         self.client.headers["X-Forwarded-For"] = address
 
     def on_start(self) -> None:
-        # Users spread over the daphne processes, as nginx spreads residents.
+        # Users spread over the app servers (several only with --server daphne), as nginx would.
         hosts = os.environ.get("LOADTEST_HOSTS", "").split(",")
         if hosts[0]:
             Resident.spawned += 1
