@@ -29,8 +29,9 @@ def _reserve(**kwargs: Any) -> tuple[Booking, str]:
     from lampio.payments.services.checkout import reserve_paid_booking
 
     order = reserve_paid_booking(**kwargs)
-    booking = Booking.objects.get(pk=order.booking.pk if order.booking else 0)
-    return booking, reverse("payments:checkout", kwargs={"order_pk": order.pk})
+    if order.booking is None:  # a booking's order always has it; for the type checker
+        raise Booking.DoesNotExist
+    return order.booking, reverse("payments:checkout", kwargs={"order_pk": order.pk})
 
 
 def _adopt(booking: Booking) -> str:

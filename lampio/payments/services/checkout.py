@@ -37,7 +37,7 @@ from lampio.payments.models.pricing import ORGANISATION_GROUPS, PERSON_GROUPS
 from lampio.payments.pricing import quote_booking, seller_settings
 from lampio.payments.providers.paytrail import online_provider
 from lampio.payments.services import online
-from lampio.payments.services.rows import write_rows
+from lampio.payments.services.rows import add_rows, write_rows
 from lampio.spaces.models import Space
 from lampio.tenancy.models import Membership, Organisation, OrganisationKind
 
@@ -99,23 +99,7 @@ def reserve_paid_booking(
             hold_until=now + hold,
             now=now,
         )
-        order = Order(
-            seller_id=space.organisation_id,
-            booking=booking,
-            customer=actor,
-            language=translation.get_language() or "fi",
-            total=0,
-        )
-        order.save()
-        quote = quote_booking(
-            space=space,
-            starts_at=booking.starts_at,
-            ends_at=booking.ends_at,
-            attendees=booking.attendees,
-        )
-        write_rows(order, quote)
-        order.save(update_fields=["total"])
-    return order
+        return _order_for_booking(booking=booking, space=space, customer=actor)
 
 
 def adopt_hold(booking: Booking, *, now: datetime | None = None) -> Order:
@@ -132,23 +116,27 @@ def adopt_hold(booking: Booking, *, now: datetime | None = None) -> Order:
             Booking.objects.filter(pk=booking.pk, status=BookingStatus.HELD).update(
                 hold_expires_at=now + hold
             )
-        order = Order.objects.create(
-            seller_id=space.organisation_id,
-            booking=booking,
-            customer=booking.booker,
-            language=translation.get_language() or "fi",
-            total=0,
-        )
-        write_rows(
-            order,
-            quote_booking(
-                space=space,
-                starts_at=booking.starts_at,
-                ends_at=booking.ends_at,
-                attendees=booking.attendees,
-            ),
-        )
-        order.save(update_fields=["total"])
+        return _order_for_booking(booking=booking, space=space, customer=booking.booker)
+
+
+def _order_for_booking(*, booking: Booking, space: Space, customer: User | None) -> Order:
+    """A new order for `booking` at the adult price, saved once with its total and rows (a
+    second save would audit a change that nobody made)."""
+    quote = quote_booking(
+        space=space,
+        starts_at=booking.starts_at,
+        ends_at=booking.ends_at,
+        attendees=booking.attendees,
+    )
+    order = Order(
+        seller_id=space.organisation_id,
+        booking=booking,
+        customer=customer,
+        language=translation.get_language() or "fi",
+        total=quote.total,
+    )
+    order.save()
+    add_rows(order, quote)
     return order
 
 

@@ -16,13 +16,13 @@ from lampio.payments import messages
 from lampio.payments.models import Order, OrderStatus, PaymentMethod
 from lampio.payments.pricing import Quote, quote_occurrence
 from lampio.payments.services import refunds
-from lampio.payments.services.rows import write_rows
+from lampio.payments.services.rows import add_rows
 
 
 def _create(order: Order, quote: Quote) -> Order:
     order.total = quote.total
     order.save()
-    write_rows(order, quote)
+    add_rows(order, quote)
     messages.order_message(order, "confirmed")
     return order
 

@@ -9,6 +9,11 @@ from lampio.payments.pricing import Quote
 def write_rows(order: Order, quote: Quote) -> None:
     """Replace the (saved) order's rows with `quote`'s and set its total; the caller saves it."""
     order.rows.all().delete()
+    add_rows(order, quote)
+
+
+def add_rows(order: Order, quote: Quote) -> None:
+    """The rows of a new order, which has none yet: nothing to look up and delete first."""
     OrderRow.objects.bulk_create(
         OrderRow(
             order=order,

@@ -90,6 +90,22 @@ def test_reserving_holds_the_slot_with_an_order_at_the_adult_price(order, reside
     assert order.reference.startswith("L") and len(order.reference) == 10
 
 
+def test_a_new_order_is_written_once_with_its_total(paid_space, slot, resident):
+    """Its audit trail says it was created at its price, not created empty and then changed;
+    and the database is asked nothing about rows a new order cannot have yet."""
+    from auditlog.models import LogEntry
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        order = reserve(resident, paid_space, slot)
+    entries = LogEntry.objects.get_for_object(order)
+    assert [entry.action for entry in entries] == [LogEntry.Action.CREATE]
+    assert entries[0].changes_dict["total"][1] == "40.00"
+    row_reads = [q["sql"] for q in queries if "payments_orderrow" in q["sql"]]
+    assert all(sql.lstrip().upper().startswith("INSERT") for sql in row_reads), row_reads
+
+
 def test_the_hold_lasts_the_sellers_minutes(paid_space, slot, resident):
     SellerSettings.objects.filter(organisation_id=paid_space.organisation_id).update(
         hold_minutes=45
