@@ -10,13 +10,14 @@ from an address in LAMPIO_TRUSTED_PROXIES (none by default, as when Django faces
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @lru_cache(maxsize=8)
@@ -24,12 +25,15 @@ def trusted_networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries)
 
 
-def _within(address: str, networks: Iterable[Network]) -> bool:
+def _address(text: str) -> Address | None:
     try:
-        ip = ipaddress.ip_address(address.strip())
+        return ipaddress.ip_address(text.strip())
     except ValueError:
-        return False
-    return any(ip in network for network in networks)
+        return None
+
+
+def _among(address: Address, networks: tuple[Network, ...]) -> bool:
+    return any(address in network for network in networks)
 
 
 def client_address(remote_addr: str, forwarded_for: str, networks: tuple[Network, ...]) -> str:
@@ -38,21 +42,16 @@ def client_address(remote_addr: str, forwarded_for: str, networks: tuple[Network
     Proxies append the address they were reached from, so the chain is read from the right:
     anything left of the first untrusted hop could have been written by the client itself.
     """
-    if not forwarded_for or not _within(remote_addr, networks):
+    peer = _address(remote_addr)
+    if not forwarded_for or peer is None or not _among(peer, networks):
         return remote_addr
     for hop in reversed(forwarded_for.split(",")):
-        hop = hop.strip()
-        if not _within(hop, networks):
-            return hop if _is_address(hop) else remote_addr
+        address = _address(hop)
+        if address is None:
+            return remote_addr
+        if not _among(address, networks):
+            return hop.strip()
     return remote_addr
-
-
-def _is_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 class ForwardedClientMiddleware:
