@@ -7,7 +7,6 @@ LAMPIO_HTTPS=1; see README.md, "Production configuration".
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core import redis_settings
+from lampio.core.forwarded import trusted_networks
 from lampio.core.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,8 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 # Addresses or networks of the reverse proxies whose X-Forwarded-For names the client
 # (core.forwarded); none by default, when Django itself faces the network.
 LAMPIO_TRUSTED_PROXIES = env_list("LAMPIO_TRUSTED_PROXIES", "")
-for _proxy in LAMPIO_TRUSTED_PROXIES:
-    ipaddress.ip_network(_proxy, strict=False)  # a mistyped entry stops the start, not a request
+trusted_networks(tuple(LAMPIO_TRUSTED_PROXIES))  # a mistyped entry stops the start, not a request
 
 INSTALLED_APPS = [
     # daphne first: `runserver` then serves ASGI, so the demo has WebSockets too.
