@@ -86,30 +86,34 @@ def bearers() -> list[dict[str, str]]:
 
 def spaces_requests() -> dict[str, Callable[[Any, int], Any]]:
     municipality = one_row("SELECT slug FROM tenancy_municipality ORDER BY id LIMIT 1")[0]
-    space = one_row(
+    bookable = (
         "SELECT s.id FROM spaces_space s WHERE s.is_published AND s.visibility = 'public'"
-        " AND s.who_may_book = 'registered' AND NOT s.requires_handling ORDER BY s.id LIMIT 1"
-    )[0]
+        " AND s.who_may_book = 'registered' AND NOT s.requires_handling"
+    )
+    space = one_row(f"{bookable} AND s.price_type = 'free' ORDER BY s.id LIMIT 1")[0]
+    paid_space = one_row(f"{bookable} AND s.price_type <> 'free' ORDER BY s.id LIMIT 1")[0]
     people = bearers()
     day = datetime.now(HELSINKI).date() + timedelta(days=3)
     free_from = datetime(day.year, day.month, day.day, 12, tzinfo=HELSINKI)
     base = f"/api/v1/spaces?municipality={municipality}"
 
-    def booking(client: Any, i: int) -> Any:
-        # A late hour of a day far ahead: free unless the benchmark booked it.
-        starts = datetime(day.year, day.month, day.day, 7, tzinfo=HELSINKI) + timedelta(
-            days=20 + i // 15, hours=i % 15
-        )
-        body = {
-            "space_id": space,
-            "starts_at": starts.isoformat(),
-            "ends_at": (starts + timedelta(hours=1)).isoformat(),
-            "purpose": "Profilointi",
-            "attendees": 4,
-        }
-        return client.post(
-            "/api/v1/bookings", body, content_type="application/json", **people[i % len(people)]
-        )
+    def booking(space_id: int) -> Callable[[Any, int], Any]:
+        def send(client: Any, i: int) -> Any:
+            # A late hour of a day far ahead: free unless the benchmark booked it.
+            starts = datetime(day.year, day.month, day.day, 7, tzinfo=HELSINKI) + timedelta(
+                days=20 + i // 15, hours=i % 15
+            )
+            body = {
+                "space_id": space_id,
+                "starts_at": starts.isoformat(),
+                "ends_at": (starts + timedelta(hours=1)).isoformat(),
+                "purpose": "Profilointi",
+                "attendees": 4,
+            }
+            headers = people[i % len(people)]
+            return client.post("/api/v1/bookings", body, content_type="application/json", **headers)
+
+        return send
 
     return {
         "healthz": lambda c, i: c.get("/healthz"),
@@ -123,7 +127,8 @@ def spaces_requests() -> dict[str, Callable[[Any, int], Any]]:
         "availability: week": lambda c, i: c.get(
             f"/api/v1/spaces/{space}/availability?date={day.isoformat()}&days=7"
         ),
-        "booking": booking,
+        "booking": booking(space),
+        "booking: paid": booking(paid_space),
     }
 
 

@@ -19,6 +19,7 @@ from lampio.accounts.models import User
 from lampio.bookings import access_services, messages, rules, waitlist_tasks
 from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
 from lampio.bookings.models import (
+    ACTIVE_STATUSES,
     Booking,
     BookingKind,
     BookingStatus,
@@ -58,38 +59,64 @@ def expire_lapsed_holds(*, space_id: int, within: Interval, now: datetime) -> No
         blocked_until__gt=within.start,
     )
     # Locked, and re-checked in the update, so a hold accepted meanwhile is never expired.
-    lapsed_ids = list(lapsed.values_list("pk", flat=True))
-    if lapsed_ids:
-        Booking.objects.filter(pk__in=lapsed_ids, status=BookingStatus.HELD).update(
+    _expire_holds(list(lapsed.values_list("pk", flat=True)))
+
+
+def _expire_holds(booking_ids: list[int]) -> None:
+    if booking_ids:
+        Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.HELD).update(
             status=BookingStatus.EXPIRED
         )
-        WaitlistEntry.objects.filter(offer_id__in=lapsed_ids, status=WaitlistStatus.OFFERED).update(
-            status=WaitlistStatus.LAPSED
-        )
+        WaitlistEntry.objects.filter(
+            offer_id__in=booking_ids, status=WaitlistStatus.OFFERED
+        ).update(status=WaitlistStatus.LAPSED)
+
+
+def claim_slot(
+    *, space_id: int, within: Interval, now: datetime, moving: int | None = None
+) -> None:
+    """Lock the space and clear `within` for this writer, or raise SlotTaken.
+
+    Holds that have lapsed there are expired; any other active booking (but `moving`, the one
+    being moved) keeps the slot taken. One locking read finds both kinds, so a free slot, the
+    usual case, costs the space lock and that read.
+    """
+    lock_space(space_id)
+    overlapping = Booking.objects.select_for_update().filter(
+        space_id=space_id,
+        status__in=ACTIVE_STATUSES,
+        blocked_from__lt=within.end,
+        blocked_until__gt=within.start,
+    )
+    if moving is not None:
+        overlapping = overlapping.exclude(pk=moving)
+    found = list(overlapping.values_list("pk", "status", "hold_expires_at"))
+    lapsed = [
+        pk
+        for pk, status, expires in found
+        if status == BookingStatus.HELD and expires is not None and expires <= now
+    ]
+    if len(lapsed) < len(found):
+        raise SlotTaken(field="starts_at")
+    _expire_holds(lapsed)
 
 
 def _insert(booking: Booking, *, now: datetime | None = None) -> Booking:
     """Insert, turning an overlap into SlotTaken whichever way the database reports it.
 
-    Writers of one space queue on its row lock (PostgreSQL), so the overlap check below sees
-    every committed booking. Without the queue, concurrent inserts checking the exclusion
-    constraint can deadlock each other; the constraint stays as the last line of defence.
+    Writers of one space queue on its row lock (PostgreSQL), so `claim_slot` sees every
+    committed booking. Without the queue, concurrent inserts checking the exclusion constraint
+    can deadlock each other; the constraint stays as the last line of defence. Every caller
+    holds a transaction that a SlotTaken ends (or its own savepoint, to go on), so the insert
+    needs none of its own.
     """
-    now = now or timezone.now()
-    lock_space(booking.space_id)
-    blocked = Interval(booking.blocked_from, booking.blocked_until)
-    expire_lapsed_holds(space_id=booking.space_id, within=blocked, now=now)
-    overlapping = Booking.objects.filter(
-        blocking(now),
+    claim_slot(
         space_id=booking.space_id,
-        blocked_from__lt=booking.blocked_until,
-        blocked_until__gt=booking.blocked_from,
+        within=Interval(booking.blocked_from, booking.blocked_until),
+        now=now or timezone.now(),
     )
-    if overlapping.exists():
-        raise SlotTaken(field="starts_at")
     try:
-        with transaction.atomic():
-            booking.save()
+        booking.save()
     except IntegrityError as error:
         if "booking_no_overlap_in_space" in str(error):
             raise SlotTaken(field="starts_at") from error
@@ -274,19 +301,7 @@ def move_booking(
             )
         old = Interval(booking.starts_at, booking.ends_at)
         blocked = blocked_range(space, starts_at, ends_at)
-        lock_space(space.pk)
-        expire_lapsed_holds(space_id=space.pk, within=blocked, now=now)
-        if (
-            Booking.objects.filter(
-                blocking(now),
-                space_id=space.pk,
-                blocked_from__lt=blocked.end,
-                blocked_until__gt=blocked.start,
-            )
-            .exclude(pk=booking.pk)
-            .exists()
-        ):
-            raise SlotTaken(field="starts_at")
+        claim_slot(space_id=space.pk, within=blocked, now=now, moving=booking.pk)
         booking.starts_at, booking.ends_at = starts_at, ends_at
         booking.blocked_from, booking.blocked_until = blocked.start, blocked.end
         try:

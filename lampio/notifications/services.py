@@ -127,13 +127,14 @@ def notify(
             attachments=(attachments or []) if channel == Channel.EMAIL else [],
             dedupe_key=dedupe_key,
         )
-        try:
-            with transaction.atomic():
-                delivery.save()
-        except IntegrityError:
-            if dedupe_key:
+        if dedupe_key:
+            try:
+                with transaction.atomic():
+                    delivery.save()
+            except IntegrityError:
                 continue  # already queued once
-            raise
+        else:
+            delivery.save()  # only a dedupe key can collide: no savepoint to undo to
         queued.append(delivery)
         transaction.on_commit(partial(tasks.deliver.enqueue, delivery.pk))
     return queued

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,23 +72,30 @@ def is_paid_space(space: Space) -> bool:
     return space.price_rules.filter(amount__gt=0).exists()
 
 
-def _rule_in_force(space: Space, group: str, day: date) -> PriceRule | None:
-    return (
-        PriceRule.objects.filter(space=space, group=group, valid_from__lte=day)
-        .order_by("-valid_from")
-        .first()
-    )
+def _rule_in_force(rules: QuerySet[PriceRule], group: str, day: date) -> PriceRule | None:
+    """Of `rules`, the one in force for `group`, else the adult one: both read in one query,
+    since every booking and enrolment asks."""
+    in_force: dict[str, PriceRule] = {}
+    for rule in rules.filter(group__in={group, PriceGroup.ADULT}, valid_from__lte=day).order_by(
+        "-valid_from"
+    ):
+        in_force.setdefault(rule.group, rule)  # the latest of each group
+    return in_force.get(group) or in_force.get(PriceGroup.ADULT)
 
 
-def space_price(space: Space, group: str, day: date) -> Price | None:
-    """The price of `space` for `group` on `day`; None when it is free."""
-    rule = _rule_in_force(space, group, day) or _rule_in_force(space, PriceGroup.ADULT, day)
+def space_price(
+    space: Space, group: str, day: date, *, seller: SellerSettings | None = None
+) -> Price | None:
+    """The price of `space` for `group` on `day`; None when it is free. `seller`: the owner's
+    settings when the caller has read them already."""
+    rule = _rule_in_force(PriceRule.objects.filter(space=space), group, day)
     if rule is not None:
         return Price(rule.basis, rule.amount, rule.vat_rate) if rule.amount > 0 else None
     if space.price_type == PriceType.FREE or space.price <= 0:
         return None
     basis = PriceBasis.PER_HOUR if space.price_type == PriceType.PER_HOUR else PriceBasis.FIXED
-    return Price(basis, space.price, seller_settings(space.organisation_id).space_vat_rate)
+    seller = seller or seller_settings(space.organisation_id)
+    return Price(basis, space.price, seller.space_vat_rate)
 
 
 def is_free_for(seller_id: int, payer: Organisation | None, space: Space | None) -> bool:
@@ -115,11 +122,12 @@ def quote_booking(
     group: str = PriceGroup.ADULT,
     payer: Organisation | None = None,
     attendees: int = 1,
+    seller: SellerSettings | None = None,
 ) -> Quote:
     day = timezone.localtime(starts_at).date()
     if is_free_for(space.organisation_id, payer, space):
         return Quote(group=group, free_reason=_("Free of charge for %(name)s.") % {"name": payer})
-    price = space_price(space, group, day)
+    price = space_price(space, group, day, seller=seller)
     if price is None:
         return Quote(group=group)
     when = timezone.localtime(starts_at).strftime("%d.%m.%Y %H:%M")
@@ -147,20 +155,9 @@ def space_price_list(space: Space, day: date) -> list[tuple[str, Price]]:
     return listed
 
 
-def _offering_rule(offering: Offering, group: str, day: date) -> PriceRule | None:
-    """The rule in force for `group`, else the adult one: both read in one query, since every
-    enrolment asks."""
-    in_force: dict[str, PriceRule] = {}
-    for rule in PriceRule.objects.filter(
-        offering=offering, group__in={group, PriceGroup.ADULT}, valid_from__lte=day
-    ).order_by("-valid_from"):
-        in_force.setdefault(rule.group, rule)  # the latest of each group
-    return in_force.get(group) or in_force.get(PriceGroup.ADULT)
-
-
 def offering_price(offering: Offering, group: str, day: date) -> Price | None:
     """The price of a seat (or of a group's place) in `offering` for `group`; None when free."""
-    rule = _offering_rule(offering, group, day)
+    rule = _rule_in_force(PriceRule.objects.filter(offering=offering), group, day)
     if rule is not None:
         return Price(rule.basis, rule.amount, rule.vat_rate) if rule.amount > 0 else None
     if offering.is_free or not offering.price:

@@ -75,6 +75,30 @@ def test_a_cancelled_booking_frees_its_slot(make_space, resident, make_user):
     assert book(space, make_user(), at(10), at(12)).status == BookingStatus.CONFIRMED
 
 
+def test_a_lapsed_hold_gives_way_and_a_live_one_does_not(make_space, resident, make_user):
+    space = make_space()
+    hold = services.book_space(
+        actor=resident,
+        space=space,
+        starts_at=at(10),
+        ends_at=at(12),
+        purpose="Maksamatta",
+        attendees=2,
+        hold_until=NOW + timedelta(minutes=15),
+        now=NOW,
+    )
+    other = make_user()
+    with pytest.raises(SlotTaken):  # the hold still runs
+        book(space, other, at(11), at(13), now=NOW + timedelta(minutes=10))
+    later = NOW + timedelta(minutes=20)
+    taken = book(space, other, at(11), at(13), now=later)
+    assert taken.status == BookingStatus.CONFIRMED
+    hold.refresh_from_db()
+    assert hold.status == BookingStatus.EXPIRED
+    with pytest.raises(SlotTaken):  # the new booking holds the slot in its turn
+        book(space, make_user(), at(12), at(14), now=later)
+
+
 def test_times_outside_opening_hours_are_refused(make_space, resident):
     space = make_space(opens=time(8), closes=time(22))
     with pytest.raises(OutsideOpeningHours):

@@ -32,6 +32,7 @@ from lampio.payments.models import (
     OrderStatus,
     PaymentMethod,
     PriceGroup,
+    SellerSettings,
 )
 from lampio.payments.models.pricing import ORGANISATION_GROUPS, PERSON_GROUPS
 from lampio.payments.pricing import quote_booking, seller_settings
@@ -87,7 +88,8 @@ def reserve_paid_booking(
     for one slot cannot both hold it).
     """
     now = now or timezone.now()
-    hold = timedelta(minutes=seller_settings(space.organisation_id).hold_minutes)
+    seller = seller_settings(space.organisation_id)
+    hold = timedelta(minutes=seller.hold_minutes)
     with transaction.atomic():
         booking = booking_services.book_space(
             actor=actor,
@@ -99,7 +101,7 @@ def reserve_paid_booking(
             hold_until=now + hold,
             now=now,
         )
-        return _order_for_booking(booking=booking, space=space, customer=actor)
+        return _order_for_booking(booking=booking, space=space, customer=actor, seller=seller)
 
 
 def adopt_hold(booking: Booking, *, now: datetime | None = None) -> Order:
@@ -110,16 +112,21 @@ def adopt_hold(booking: Booking, *, now: datetime | None = None) -> Order:
     if existing is not None:
         return existing
     space = booking.space
-    hold = timedelta(minutes=seller_settings(space.organisation_id).hold_minutes)
+    seller = seller_settings(space.organisation_id)
+    hold = timedelta(minutes=seller.hold_minutes)
     with transaction.atomic():
         if booking.hold_expires_at is not None and booking.hold_expires_at < now + hold:
             Booking.objects.filter(pk=booking.pk, status=BookingStatus.HELD).update(
                 hold_expires_at=now + hold
             )
-        return _order_for_booking(booking=booking, space=space, customer=booking.booker)
+        return _order_for_booking(
+            booking=booking, space=space, customer=booking.booker, seller=seller
+        )
 
 
-def _order_for_booking(*, booking: Booking, space: Space, customer: User | None) -> Order:
+def _order_for_booking(
+    *, booking: Booking, space: Space, customer: User | None, seller: SellerSettings
+) -> Order:
     """A new order for `booking` at the adult price, saved once with its total and rows (a
     second save would audit a change that nobody made)."""
     quote = quote_booking(
@@ -127,6 +134,7 @@ def _order_for_booking(*, booking: Booking, space: Space, customer: User | None)
         starts_at=booking.starts_at,
         ends_at=booking.ends_at,
         attendees=booking.attendees,
+        seller=seller,
     )
     order = Order(
         seller_id=space.organisation_id,
