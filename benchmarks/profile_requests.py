@@ -140,19 +140,24 @@ def offerings_requests() -> dict[str, Callable[[Any, int], Any]]:
         f"&end={(week + timedelta(days=7)).isoformat().replace('+', '%2B')}"
     )
     base = f"/api/v1/occurrences?municipality={municipality}{span}"
-    occurrence = one_row(
-        "SELECT o.id FROM offerings_occurrence o WHERE o.starts_at > now() + interval '2 days'"
-        " ORDER BY o.id DESC LIMIT 1"
-    )[0]
+    open_time = (
+        "SELECT o.id FROM offerings_occurrence o JOIN offerings_offering f ON f.id = o.offering_id"
+        " WHERE o.starts_at > now() + interval '2 days' AND o.capacity - o.seats_taken > 100"
+    )
+    free = one_row(f"{open_time} AND f.is_free ORDER BY o.id DESC LIMIT 1")[0]
+    paid = one_row(f"{open_time} AND NOT f.is_free AND f.price > 0 ORDER BY o.id DESC LIMIT 1")[0]
     people = bearers()
 
-    def enrol(client: Any, i: int) -> Any:
-        return client.post(
-            f"/api/v1/occurrences/{occurrence}/enrolments",
-            {"seats": 1},
-            content_type="application/json",
-            **people[i % len(people)],
-        )
+    def enrol(occurrence: int) -> Callable[[Any, int], Any]:
+        def send(client: Any, i: int) -> Any:
+            return client.post(
+                f"/api/v1/occurrences/{occurrence}/enrolments",
+                {"seats": 1},
+                content_type="application/json",
+                **people[i % len(people)],
+            )
+
+        return send
 
     return {
         "healthz": lambda c, i: c.get("/healthz"),
@@ -163,7 +168,8 @@ def offerings_requests() -> dict[str, Callable[[Any, int], Any]]:
             f"/fi/offerings/?municipality={municipality}&date_from={week.date().isoformat()}"
             f"&date_to={(week + timedelta(days=6)).date().isoformat()}"
         ),
-        "enrolment": enrol,
+        "enrolment": enrol(free),
+        "enrolment: paid": enrol(paid),
     }
 
 

@@ -6,7 +6,8 @@ cancelled invoice) commit or roll back with it.
 
 from django.dispatch import Signal
 
-# kwargs: enrolment or group_order (the other None): seats were confirmed for it.
+# kwargs: enrolment or group_order (the other None): seats were confirmed for it; new=True
+# when the enrolment was made just now (nothing can refer to it yet).
 participation_confirmed = Signal()
 # kwargs: enrolment or group_order: the confirmed seats were given up.
 participation_released = Signal()

@@ -96,11 +96,12 @@ def _money(value: Decimal) -> str:
 
 
 def order_context(order: Order, language: str, amount: Decimal | None = None) -> dict[str, Any]:
+    order_rows = list(order.rows.all())
     with translation.override(language):
         rows = "\n".join(
             f"{row.description} – {_money(row.quantity)} {row.unit} × {_money(row.unit_price)} €"
             f" = {_money(row.total)} €"
-            for row in order.rows.all()
+            for row in order_rows
         )
         path = reverse("payments:receipt", kwargs={"receipt_token": order.receipt_token})
         return {
@@ -108,7 +109,7 @@ def order_context(order: Order, language: str, amount: Decimal | None = None) ->
             "reference": order.reference,
             "rows": rows,
             "total": _money(order.total),
-            "vat": _money(order.vat_total),
+            "vat": _money(sum((row.vat_amount for row in order_rows), Decimal(0))),
             "seller": order.seller.name,
             "method": str(order.get_method_display()),
             "invoice": order.status == OrderStatus.INVOICED,

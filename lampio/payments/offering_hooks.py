@@ -17,10 +17,14 @@ from lampio.payments.services import offering_orders
 
 @receiver(participation_confirmed)
 def order_confirmed_seats(
-    sender: Any, enrolment: Enrolment | None, group_order: GroupOrder | None, **_kw: Any
+    sender: Any,
+    enrolment: Enrolment | None,
+    group_order: GroupOrder | None,
+    new: bool = False,
+    **_kw: Any,
 ) -> None:
     if enrolment is not None:
-        offering_orders.order_for_enrolment(enrolment)
+        offering_orders.order_for_enrolment(enrolment, new=new)
     elif group_order is not None:
         offering_orders.order_for_group(group_order)
 

@@ -106,37 +106,47 @@ def enrol(
     if not has_verified_contact(actor):
         raise PermissionDenied(_("Verify your email address before you enrol."))
     with transaction.atomic(), set_actor(actor):
-        if Enrolment.objects.filter(
-            occurrence=occurrence, person=actor, status__in=ACTIVE_ENROLMENT
-        ).exists():
-            raise AlreadyEnrolled()
         if take_seats(occurrence.pk, seats):
             status = EnrolmentStatus.CONFIRMED
-        elif waitlist:
-            status = EnrolmentStatus.WAITLISTED
         else:
-            left = Occurrence.objects.values_list("capacity", "seats_taken").get(pk=occurrence.pk)
-            raise NotEnoughSeats(
-                ngettext(
-                    "Only %(count)d seat is left. You can join the waiting list.",
-                    "Only %(count)d seats are left. You can join the waiting list.",
-                    max(left[0] - left[1], 0),
-                )
-                % {"count": max(left[0] - left[1], 0)},
-                field="seats",
-            )
+            # Someone already enrolled hears so rather than that the seats ran out.
+            if Enrolment.objects.filter(
+                occurrence=occurrence, person=actor, status__in=ACTIVE_ENROLMENT
+            ).exists():
+                raise AlreadyEnrolled()
+            if not waitlist:
+                raise _not_enough_seats(occurrence.pk)
+            status = EnrolmentStatus.WAITLISTED
         try:
-            with transaction.atomic():
-                enrolment = Enrolment.objects.create(
-                    occurrence=occurrence, person=actor, seats=seats, status=status
-                )
+            enrolment = Enrolment.objects.create(
+                occurrence=occurrence, person=actor, seats=seats, status=status
+            )
         except IntegrityError as error:
-            # A second request of the same person won the race; the seats go back with the rollback.
+            # Enrolled already (one active enrolment per person and time): the error ends the
+            # transaction, and the seats just taken go back with its rollback.
             raise AlreadyEnrolled() from error
         if status == EnrolmentStatus.CONFIRMED:
-            participation_confirmed.send(sender=Enrolment, enrolment=enrolment, group_order=None)
+            participation_confirmed.send(
+                sender=Enrolment, enrolment=enrolment, group_order=None, new=True
+            )
         notify_enrolment(enrolment.pk, status)
     return enrolment
+
+
+def _not_enough_seats(occurrence_id: int) -> NotEnoughSeats:
+    capacity, taken = Occurrence.objects.values_list("capacity", "seats_taken").get(
+        pk=occurrence_id
+    )
+    left = max(capacity - taken, 0)
+    return NotEnoughSeats(
+        ngettext(
+            "Only %(count)d seat is left. You can join the waiting list.",
+            "Only %(count)d seats are left. You can join the waiting list.",
+            left,
+        )
+        % {"count": left},
+        field="seats",
+    )
 
 
 def cancellation_deadline(enrolment: Enrolment) -> datetime:

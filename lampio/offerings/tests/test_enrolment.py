@@ -100,14 +100,23 @@ def test_cancelling_promotes_the_queue_in_order_skipping_parties_that_do_not_fit
     assert [message.to for message in mailoutbox] == [[fits.person.email]]
 
 
-def test_one_active_enrolment_per_person(occurrence: Occurrence, resident: User) -> None:
+def test_one_active_enrolment_per_person(
+    occurrence: Occurrence, resident: User, make_user: Callable[..., User]
+) -> None:
     enrol(actor=resident, occurrence=occurrence, seats=1)
 
-    with pytest.raises(AlreadyEnrolled):
+    with pytest.raises(AlreadyEnrolled):  # seats left: the seats taken again are given back
         enrol(actor=resident, occurrence=occurrence, seats=1)
-
     occurrence.refresh_from_db()
     assert occurrence.seats_taken == 1
+
+    enrol(actor=make_user(), occurrence=occurrence, seats=4)
+    for waitlist in (False, True):  # full: told they are enrolled, not that seats ran out
+        with pytest.raises(AlreadyEnrolled):
+            enrol(actor=resident, occurrence=occurrence, seats=1, waitlist=waitlist)
+    occurrence.refresh_from_db()
+    assert occurrence.seats_taken == 5
+    assert Enrolment.objects.filter(person=resident).count() == 1
 
 
 @pytest.mark.parametrize("seats", [0, 11])

@@ -177,10 +177,6 @@ class Order(models.Model):
     def needs_attention(self) -> bool:
         return bool(self.attention) and self.attention_resolved_at is None
 
-    @property
-    def vat_total(self) -> Decimal:
-        return sum((row.vat_amount for row in self.rows.all()), Decimal(0))
-
     def get_additional_data(self) -> dict[str, int]:
         return {"organisation_id": self.seller_id}
 

@@ -27,14 +27,15 @@ def _create(order: Order, quote: Quote) -> Order:
     return order
 
 
-def order_for_enrolment(enrolment: Enrolment) -> Order | None:
-    """The person's seats of a paid offering: to be paid on site. None when it is free."""
+def order_for_enrolment(enrolment: Enrolment, *, new: bool = False) -> Order | None:
+    """The person's seats of a paid offering: to be paid on site. None when it is free, or
+    when the enrolment has its order already (a `new` one cannot have)."""
     occurrence = enrolment.occurrence
     quote = quote_occurrence(occurrence=occurrence, seats=enrolment.seats)
-    if quote.is_free or Order.objects.filter(enrolment=enrolment).exists():
+    if quote.is_free or (not new and Order.objects.filter(enrolment=enrolment).exists()):
         return None
     order = Order(
-        seller_id=occurrence.offering.organisation_id,
+        seller=occurrence.offering.organisation,  # read with the occurrence: its message names it
         enrolment=enrolment,
         customer=enrolment.person,
         method=PaymentMethod.ON_SITE,

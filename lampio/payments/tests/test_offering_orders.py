@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from lampio.core.multilingual import Translated
+from lampio.notifications.models import Delivery
 from lampio.offerings.models import OccurrenceStatus
 from lampio.offerings.services import catalogue, enrolment, orders, withdrawal
 from lampio.offerings.services.orders import OrderDetails
@@ -120,3 +121,20 @@ def test_the_receipt_of_an_enrolment_names_the_event_and_seats(client, concert, 
     assert page.status_code == 200
     text = page.content.decode()
     assert "Kamarikonsertti" in text and "2 seats" in text and "30.00" in text
+
+
+def test_a_promoted_enrolment_is_ordered_once_and_told_its_price_and_vat(
+    make_offering, resident, make_user
+):
+    concert = make_offering(is_free=False, price=Decimal("15.00"), capacity=1)
+    occurrence = concert.occurrences.get()
+    first = enrolment.enrol(actor=make_user(), occurrence=occurrence, seats=1)
+    queued = enrolment.enrol(actor=resident, occurrence=occurrence, seats=1, waitlist=True)
+    assert not Order.objects.filter(enrolment=queued).exists()
+
+    enrolment.cancel_enrolment(actor=first.person, enrolment=first)
+
+    order = Order.objects.get(enrolment=queued)
+    assert (order.status, order.total) == (OrderStatus.PAY_ON_SITE, Decimal("15.00"))
+    message = Delivery.objects.get(recipient=resident, key="payments.confirmed")
+    assert "15,00" in message.body and "1,84" in message.body  # 14 % VAT inside 15 €
