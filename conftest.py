@@ -13,11 +13,12 @@ import django_ratelimit.core
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import override_settings
 from django.utils import translation
 
 from lampio.accounts.models import User
+from lampio.insights import cache as insights_cache
 from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
 from lampio.spaces.models import OpeningHours, Space, SpaceType, Venue
 from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
@@ -68,8 +69,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    # Rate-limit counters live in the cache; each test starts from zero.
-    cache.clear()
+    # Rate-limit counters live in the cache; each test starts from zero. Insights keeps copies
+    # in each process too, keyed by versions that a rolled-back test can give again.
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    insights_cache.forget_local()
 
 
 @pytest.fixture(autouse=True)

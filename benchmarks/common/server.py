@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
+
 from common.db import ROOT
 
 SERVER_NOTES = ("DETAIL", "HINT", "CONTEXT", "Process ", "Traceback", "The above")
@@ -24,7 +26,26 @@ SERVER_NOTES = ("DETAIL", "HINT", "CONTEXT", "Process ", "Traceback", "The above
 # workers, one more than the cores; decision 0020), only bound to a free port here.
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 WORKERS = int(runpy.run_path(str(GUNICORN_CONFIG))["workers"])
-SHAPE = f"gunicorn ({GUNICORN_CONFIG.relative_to(ROOT)}), {WORKERS} sync workers"
+SHAPE = (
+    f"gunicorn ({GUNICORN_CONFIG.relative_to(ROOT)}), {WORKERS} sync workers,"
+    " Redis for the cache and the job queue"
+)
+
+
+# Production has Redis (the cache, and the job queue that takes each confirmation email), so
+# the measured server has it too, in a database number of its own emptied before each run.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+
+
+def _redis_settings() -> dict[str, str]:
+    """The server's Redis settings, or none (a cache per process, jobs in PostgreSQL) on a
+    machine without a Redis to reach; the report says which."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).flushdb()
+    except redis.RedisError as error:
+        print(f"Redis at {REDIS_URL} unreachable ({error}): measuring without it")
+        return {}
+    return {"REDIS_URL": REDIS_URL, "LAMPIO_TASKS_BACKEND": "django_tasks_rq.RQBackend"}
 
 
 def free_port() -> int:
@@ -83,6 +104,7 @@ def running_server(database_url: str) -> Iterator[Server]:
         "LAMPIO_LOG_LEVEL": "WARNING",
         "LAMPIO_LOG_FORMAT": "json",  # one line per entry, so errors can be counted after
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        **_redis_settings(),
     }
     # The server's output (warnings, the console email backend's messages) goes to a file so
     # that it neither floods the report nor blocks on a full pipe.

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.core.cache import cache
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lampio.insights import charts
-from lampio.insights.cache import PRESENTED_TIMEOUT
+from lampio.insights.cache import PRESENTED_TIMEOUT, shared_get, shared_set
 from lampio.insights.charts import Datum
 from lampio.insights.labels import dimension_label, value_labels
 from lampio.insights.measures import Kind, Measure
@@ -119,13 +118,13 @@ def present(
     marked = ",".join(sorted(str(value) for value in highlight))
     how = hashlib.sha256(f"{get_language()}\x1f{chart_id}\x1f{title}\x1f{marked}".encode())
     entry = f"{result.cache_key}:shown:{how.hexdigest()[:32]}"
-    shown = cache.get(entry)
+    shown = shared_get(entry)
     if not isinstance(shown, Presented):
         shown = _present(result, chart_id=chart_id, title=title, highlight=highlight)
         shown.fragment_key = entry
-        cache.set(entry, shown, PRESENTED_TIMEOUT)
-    shown.result = result
-    return shown
+        shared_set(entry, shown, PRESENTED_TIMEOUT)
+    # A copy: the cached shape may be this process's own, which other requests read too.
+    return replace(shown, result=result)
 
 
 def _present(

@@ -15,6 +15,7 @@ from django.utils import translation
 
 from lampio.accounts.models import User
 from lampio.core.errors import PermissionDenied
+from lampio.insights import cache as insights_cache
 from lampio.insights import selectors
 from lampio.insights.display import present
 from lampio.insights.measures import COARSE_MEASURES, MEASURES
@@ -209,3 +210,28 @@ def test_a_shown_figure_is_cached_without_its_result(
     # result comes back with the shape.
     assert cached.result is None and cached.rows == shown.rows
     assert present(result, chart_id="chart-bookings").result is result
+
+
+def test_each_process_keeps_its_own_copies_and_each_caller_gets_its_own_figure(
+    spaces: list[Any], make_user: Callable[..., User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aggregate_months(MARCH, MARCH, now=NOW)
+    admin = make_user(is_network_admin=True)
+    by_space = query("bookings", ("space",))
+    first = measure_result(actor=admin, query=by_space)
+    shown = present(first, chart_id="chart-bookings")
+
+    # Another request of this process: the tables and shapes come from its own copies, with
+    # no round trip to the shared cache (Redis in production).
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: pytest.fail("shared cache read"))
+    again = measure_result(actor=admin, query=by_space)
+    assert figures(again) == figures(first)
+    shown_again = present(again, chart_id="chart-bookings")
+    assert shown_again.rows == shown.rows
+    assert shown_again.result is again and shown.result is first  # each keeps its own
+    monkeypatch.undo()
+
+    # A process without copies (another worker) reads the shared cache's entry.
+    insights_cache.forget_local()
+    assert figures(measure_result(actor=admin, query=by_space)) == figures(first)
+    assert insights_cache.shared_get(first.cache_key) is not None
