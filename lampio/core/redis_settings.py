@@ -77,4 +77,10 @@ def tasks(backend: str) -> dict[str, Any]:
 def rq_queues(redis_url: str) -> dict[str, Any]:
     # A short connect timeout: an unreachable Redis fails the enqueue (and parks the job) fast.
     url = f"{redis_url}{'&' if '?' in redis_url else '?'}socket_connect_timeout=2"
-    return {"default": {"URL": url, "DEFAULT_TIMEOUT": 300}}
+    return {
+        "default": {
+            "URL": url,
+            "DEFAULT_TIMEOUT": 300,
+            "QUEUE_CLASS": "lampio.core.jobs.SharedConnectionQueue",
+        }
+    }
