@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from lampio.accounts.models import User
 from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, NotFound
+from lampio.core.multilingual import LANGUAGES
 from lampio.core.phones import normalise_mobile
 from lampio.notifications import tasks
 from lampio.notifications.models import (
@@ -53,18 +54,21 @@ def texts_for(
     kind: MessageKind, organisation: Organisation | None, language: str
 ) -> tuple[str, str, str]:
     """(subject, body, sms) in `language`: the organisation's own text, else the default."""
-    own = (
-        MessageTemplate.objects.filter(organisation=organisation, key=kind.key).first()
-        if organisation is not None
-        else None
-    )
     with translation.override(language):
         defaults = (str(kind.subject), str(kind.body), str(kind.sms))
+    if organisation is None or language not in LANGUAGES:
+        return defaults
+    # Only the three texts of one language (every message asks, and most organisations keep
+    # the defaults); one row at most, by the unique key.
+    own = (
+        MessageTemplate.objects.filter(organisation=organisation, key=kind.key)
+        .values_list(*(f"{name}_{language}" for name in ("subject", "body", "sms")))
+        .first()
+    )
     if own is None:
         return defaults
     return tuple(  # type: ignore[return-value]
-        getattr(own, f"{name}_{language}", "") or default
-        for name, default in zip(("subject", "body", "sms"), defaults, strict=True)
+        text or default for text, default in zip(own, defaults, strict=True)
     )
 
 
