@@ -18,7 +18,6 @@ from django.test import override_settings
 from django.utils import translation
 
 from lampio.accounts.models import User
-from lampio.insights import cache as insights_cache
 from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
 from lampio.spaces.models import OpeningHours, Space, SpaceType, Venue
 from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
@@ -69,11 +68,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    # Rate-limit counters live in the cache; each test starts from zero. Insights keeps copies
-    # in each process too, keyed by versions that a rolled-back test can give again.
+    # Rate-limit counters live in the cache; each test starts from zero. The figures cache keeps
+    # copies in the process too, keyed by versions that a rolled-back test can give again.
     for alias in settings.CACHES:
         caches[alias].clear()
-    insights_cache.forget_local()
 
 
 @pytest.fixture(autouse=True)

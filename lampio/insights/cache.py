@@ -15,13 +15,12 @@ aggregation ran in another process, so figures are never stale after a nightly r
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cachetools import TTLCache
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
+from django.utils.connection import ConnectionProxy
 
 from lampio.insights.models import AggregationRun, CoarseFact, Fact, MeasureSetting
 from lampio.insights.suppression import Table
@@ -38,37 +37,10 @@ TIMEOUT = 6 * 60 * 60
 PRESENTED_TIMEOUT = 10 * 60
 
 
-# Each process also keeps the entries it used last, as they are, in front of the shared cache:
-# a hit then costs neither a round trip to Redis nor unpickling, and a dashboard reads a dozen
-# entries. Keeping them is safe: a key names the data's version, so an entry never changes,
-# it only falls out of use. Briefly, so that a presented figure's names follow the shared
-# entry's timeout closely; bounded, so that explorer queries cannot fill the memory.
-_local: TTLCache[str, Any] = TTLCache(maxsize=512, ttl=60)
-_local_lock = threading.Lock()  # `make demo`'s server answers requests in threads
-
-
-def shared_get(entry: str) -> Any:
-    """The entry from this process's copies, else from the shared cache (None if absent)."""
-    with _local_lock:
-        found = _local.get(entry)
-    if found is None:
-        found = cache.get(entry)
-        if found is not None:
-            with _local_lock:
-                _local[entry] = found
-    return found
-
-
-def shared_set(entry: str, value: Any, timeout: int) -> None:
-    cache.set(entry, value, timeout)
-    with _local_lock:
-        _local[entry] = value
-
-
-def forget_local() -> None:
-    """Drop this process's copies (tests, where versions can repeat after a rollback)."""
-    with _local_lock:
-        _local.clear()
+# Many requests read the same figures: each process keeps those it used last, as objects, in
+# front of the shared cache ("figures": lampio/core/local_first_cache.py). Safe to keep: a key
+# names the data's version, so an entry never changes, it only falls out of use.
+figures_cache = ConnectionProxy(caches, "figures")
 
 
 def version() -> str:
@@ -117,8 +89,8 @@ def cached_table(
     key (what is derived from the table alone may be cached under it too). `state` is the
     `version()` when the caller has just read it (once for a page of figures)."""
     entry = key(query, threshold, state or version())
-    table = shared_get(entry)
+    table = figures_cache.get(entry)
     if not isinstance(table, Table):
         table = compute()
-        shared_set(entry, table, TIMEOUT)
+        figures_cache.set(entry, table, TIMEOUT)
     return table, entry

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lampio.insights import charts
-from lampio.insights.cache import PRESENTED_TIMEOUT, shared_get, shared_set
+from lampio.insights.cache import PRESENTED_TIMEOUT, figures_cache
 from lampio.insights.charts import Datum
 from lampio.insights.labels import dimension_label, value_labels
 from lampio.insights.measures import Kind, Measure
@@ -118,11 +118,11 @@ def present(
     marked = ",".join(sorted(str(value) for value in highlight))
     how = hashlib.sha256(f"{get_language()}\x1f{chart_id}\x1f{title}\x1f{marked}".encode())
     entry = f"{result.cache_key}:shown:{how.hexdigest()[:32]}"
-    shown = shared_get(entry)
+    shown = figures_cache.get(entry)
     if not isinstance(shown, Presented):
         shown = _present(result, chart_id=chart_id, title=title, highlight=highlight)
         shown.fragment_key = entry
-        shared_set(entry, shown, PRESENTED_TIMEOUT)
+        figures_cache.set(entry, shown, PRESENTED_TIMEOUT)
     # A copy: the cached shape may be this process's own, which other requests read too.
     return replace(shown, result=result)
 
