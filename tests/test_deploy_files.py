@@ -5,6 +5,7 @@ docs/deployment.md says how to run them there.)"""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import re
 import runpy
@@ -97,6 +98,18 @@ def test_the_web_unit_runs_the_gunicorn_configuration_the_benchmarks_measure():
     example = (DEPLOY / "lampio.env.example").read_text(encoding="utf-8")
     for name in READ_FROM_ENVIRONMENT.findall(source):
         assert re.search(rf"^#?{name}=", example, flags=re.MULTILINE), name
+
+
+def test_a_loaded_worker_keeps_the_garbage_collector_off_what_it_loaded():
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    threshold = gc.get_threshold()
+    try:
+        config["post_worker_init"](object())
+        assert gc.get_freeze_count() > 10_000  # Django and the app, at least
+        assert gc.get_threshold()[0] == 50_000
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 def test_nginx_sends_pages_to_gunicorn_and_websockets_to_daphne():

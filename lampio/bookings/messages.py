@@ -221,8 +221,11 @@ def booking_context(booking: Booking, *, recipient: User, language: str) -> dict
         }
 
 
-def booking_message(booking: Booking, event: str) -> None:
-    """Queue the booker's message about `event`; call inside the change's transaction."""
+def booking_message(booking: Booking, event: str, *, new: bool = False) -> None:
+    """Queue the booker's message about `event`; call inside the change's transaction.
+
+    `new`: the booking was inserted in this transaction, so no message of it can exist yet.
+    """
     recipient = booking.booker
     if recipient is None or event not in EVENTS:
         return
@@ -236,8 +239,9 @@ def booking_message(booking: Booking, event: str) -> None:
                 "content": booking_ics(booking).decode(),
             }
         ]
-    # A move may happen many times; the other events once per booking.
-    dedupe = "" if event == "moved" else f"booking:{booking.pk}:{event}"
+    # A move may happen many times; the other events once per booking. A new booking needs no
+    # key: the check would cost a savepoint around the insert, for a message that cannot exist.
+    dedupe = "" if event == "moved" or new else f"booking:{booking.pk}:{event}"
     notify(
         recipient=recipient,
         key=f"bookings.{event}",

@@ -184,7 +184,7 @@ def book_space(
         if booking.status == BookingStatus.CONFIRMED:
             access_services.grant_access(booking)
         if booking.status != BookingStatus.HELD:
-            messages.booking_message(booking, "created")
+            messages.booking_message(booking, "created", new=True)
     return booking
 
 
@@ -395,5 +395,5 @@ def book_on_behalf(
             )
         )
         access_services.grant_access(booking)
-        messages.booking_message(booking, "created")
+        messages.booking_message(booking, "created", new=True)
     return booking

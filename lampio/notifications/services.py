@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from lampio.accounts.models import User
 from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, NotFound
-from lampio.core.multilingual import LANGUAGES
+from lampio.core.multilingual import LANGUAGES, without_fallbacks
 from lampio.core.phones import normalise_mobile
 from lampio.notifications import tasks
 from lampio.notifications.models import (
@@ -59,12 +59,11 @@ def texts_for(
     if organisation is None or language not in LANGUAGES:
         return defaults
     # Only the three texts of one language (every message asks, and most organisations keep
-    # the defaults); one row at most, by the unique key.
-    own = (
-        MessageTemplate.objects.filter(organisation=organisation, key=kind.key)
-        .values_list(*(f"{name}_{language}" for name in ("subject", "body", "sms")))
-        .first()
-    )
+    # the defaults), as stored; one row at most, by the unique key.
+    rows = without_fallbacks(
+        MessageTemplate.objects.filter(organisation=organisation, key=kind.key).order_by()
+    ).values_list(*(f"{name}_{language}" for name in ("subject", "body", "sms")))
+    own = next(iter(rows), None)
     if own is None:
         return defaults
     return tuple(  # type: ignore[return-value]
