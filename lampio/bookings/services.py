@@ -16,21 +16,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lampio.accounts.models import User
-from lampio.bookings import access_services, messages, rules, waitlist_tasks
+from lampio.bookings import access_services, messages, rules, slot_sql, waitlist_tasks
 from lampio.bookings.errors import BookingRuleBroken, CancellationTooLate, SlotTaken
 from lampio.bookings.models import (
-    ACTIVE_STATUSES,
     Booking,
     BookingKind,
     BookingStatus,
     WaitlistEntry,
     WaitlistStatus,
-    blocking,
 )
 from lampio.bookings.signals import booking_released
 from lampio.core.audit_context import set_actor
 from lampio.core.errors import Conflict, InvalidInput, PermissionDenied
-from lampio.core.locking import lock_rows
 from lampio.core.timeranges import Interval
 from lampio.spaces.models import Space, Visibility
 from lampio.tenancy.permissions import Action, can
@@ -42,7 +39,7 @@ def blocked_range(space: Space, starts_at: datetime, ends_at: datetime) -> Inter
 
 def lock_space(space_id: int) -> None:
     """Writers of one space queue here (PostgreSQL); SQLite's IMMEDIATE transactions already do."""
-    lock_rows(Space.objects.filter(pk=space_id))
+    slot_sql.lock_space(space_id)
 
 
 def expire_lapsed_holds(*, space_id: int, within: Interval, now: datetime) -> None:
@@ -82,23 +79,10 @@ def claim_slot(
     usual case, costs the space lock and that read.
     """
     lock_space(space_id)
-    overlapping = Booking.objects.select_for_update().filter(
-        space_id=space_id,
-        status__in=ACTIVE_STATUSES,
-        blocked_from__lt=within.end,
-        blocked_until__gt=within.start,
-    )
-    if moving is not None:
-        overlapping = overlapping.exclude(pk=moving)
-    found = list(overlapping.values_list("pk", "status", "hold_expires_at"))
-    lapsed = [
-        pk
-        for pk, status, expires in found
-        if status == BookingStatus.HELD and expires is not None and expires <= now
-    ]
-    if len(lapsed) < len(found):
+    found = slot_sql.overlapping(space_id=space_id, within=within, now=now, moving=moving)
+    if not all(lapsed for _pk, lapsed in found):
         raise SlotTaken(field="starts_at")
-    _expire_holds(lapsed)
+    _expire_holds([pk for pk, _lapsed in found])
 
 
 def _insert(booking: Booking, *, now: datetime | None = None) -> Booking:
@@ -153,10 +137,8 @@ def book_space(
     owner_staff = can(actor, Action.MANAGE, space)
     blocked = blocked_range(space, starts_at, ends_at)
     with transaction.atomic(), set_actor(actor):
-        lock_rows(User.objects.filter(pk=actor.pk))
-        upcoming = Booking.objects.filter(
-            blocking(now), booker=actor, space=space, ends_at__gt=now
-        ).count()
+        slot_sql.lock_person(actor.pk)
+        upcoming = slot_sql.upcoming_count(booker_id=actor.pk, space_id=space.pk, now=now)
         if upcoming >= space.max_active_bookings and not owner_staff:
             raise BookingRuleBroken(
                 _("You already have %(count)d upcoming bookings of this space, the most allowed.")
