@@ -246,7 +246,7 @@ def booking_message(booking: Booking, event: str, *, new: bool = False) -> None:
         recipient=recipient,
         key=f"bookings.{event}",
         context=booking_context(booking, recipient=recipient, language=language),
-        organisation=booking.space.venue.organisation,
+        organisation_id=booking.space.venue.organisation_id,
         dedupe_key=dedupe,
         attachments=attachments,
     )
@@ -273,7 +273,7 @@ def door_down(sync: DoorSync, *, reason: str, now: datetime) -> None:
                 "error": reason,
                 "url": f"{settings.LAMPIO_SITE_URL}{path}",
             },
-            organisation=organisation,
+            organisation_id=organisation.pk,
             dedupe_key=f"door-down:{organisation.pk}:{now:%Y-%m-%d}:{admin.pk}",
         )
 

@@ -226,6 +226,6 @@ def series_message(
             recipient=recipient,
             key=f"bookings.{event}",
             context=context,
-            organisation=series.space.venue.organisation,
+            organisation_id=series.space.venue.organisation_id,
             dedupe_key=f"{dedupe}:{recipient.pk}" if dedupe else "",
         )

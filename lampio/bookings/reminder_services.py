@@ -61,7 +61,7 @@ def _queue(
                 recipient=booking.booker,
                 key=key,
                 context=context(booking, language),
-                organisation=booking.space.venue.organisation,
+                organisation_id=booking.space.venue.organisation_id,
                 dedupe_key=dedupe(booking),
             )
         queued += bool(deliveries)

@@ -199,7 +199,7 @@ def _offer(entry: WaitlistEntry, *, space: Space, now: datetime) -> bool:
             held_until=held_until,
             entry_id=entry.pk,
         ),
-        organisation=space.venue.organisation,
+        organisation_id=space.venue.organisation_id,
         dedupe_key=f"waitlist-offer:{entry.pk}:{hold.pk}",
     )
     return True

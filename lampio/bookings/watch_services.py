@@ -190,7 +190,6 @@ def queue_alerts(
     by jobs of `ALERT_BATCH` each (and by the outbox's own sweep if a job is lost).
     """
     kind = message_kind("watch.alert")
-    organisation = space.venue.organisation
     dedupe = {
         person_id: f"watch:{watch_id}:{space.pk}:{freed.start.isoformat()}"
         for person_id, (watch_id, _interval) in matches.items()
@@ -223,7 +222,7 @@ def queue_alerts(
             continue
         language = person.preferred_language or "fi"
         if language not in compiled:
-            subject, body, sms = texts_for(kind, organisation, language)
+            subject, body, sms = texts_for(kind, space.venue.organisation_id, language)
             compiled[language] = (Template(subject), Template(body), Template(sms) if sms else None)
         if (language, interval) not in contexts:
             contexts[(language, interval)] = messages_waitlist.alert_context(
@@ -235,7 +234,7 @@ def queue_alerts(
         subject_template, body_template, sms_template = compiled[language]
         common = {
             "recipient": person,
-            "organisation": organisation,
+            "organisation_id": space.venue.organisation_id,
             "key": kind.key,
             "language": language,
             "dedupe_key": dedupe[person_id],

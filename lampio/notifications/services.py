@@ -51,17 +51,17 @@ def render(text: str, context: dict[str, Any]) -> str:
 
 
 def texts_for(
-    kind: MessageKind, organisation: Organisation | None, language: str
+    kind: MessageKind, organisation_id: int | None, language: str
 ) -> tuple[str, str, str]:
     """(subject, body, sms) in `language`: the organisation's own text, else the default."""
     with translation.override(language):
         defaults = (str(kind.subject), str(kind.body), str(kind.sms))
-    if organisation is None or language not in LANGUAGES:
+    if organisation_id is None or language not in LANGUAGES:
         return defaults
     # Only the three texts of one language (every message asks, and most organisations keep
     # the defaults), as stored; one row at most, by the unique key.
     rows = without_fallbacks(
-        MessageTemplate.objects.filter(organisation=organisation, key=kind.key).order_by()
+        MessageTemplate.objects.filter(organisation_id=organisation_id, key=kind.key).order_by()
     ).values_list(*(f"{name}_{language}" for name in ("subject", "body", "sms")))
     own = next(iter(rows), None)
     if own is None:
@@ -84,7 +84,7 @@ def notify(
     recipient: User,
     key: str,
     context: dict[str, Any],
-    organisation: Organisation | None = None,
+    organisation_id: int | None = None,
     dedupe_key: str = "",
     attachments: list[dict[str, str]] | None = None,
 ) -> list[Delivery]:
@@ -99,7 +99,7 @@ def notify(
     if not kind.essential and not wants_non_essential(recipient):
         return []
     language = recipient.preferred_language or "fi"
-    subject, body, sms = texts_for(kind, organisation, language)
+    subject, body, sms = texts_for(kind, organisation_id, language)
     with translation.override(language):
         email_body = render(body, context)
         if not kind.essential and email_body:
@@ -120,7 +120,7 @@ def notify(
             continue
         delivery = Delivery(
             recipient=recipient,
-            organisation=organisation,
+            organisation_id=organisation_id,
             key=key,
             channel=channel,
             to=addresses[channel],

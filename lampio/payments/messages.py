@@ -135,6 +135,6 @@ def order_message(
         recipient=order.customer,
         key=key,
         context=order_context(order, language, amount),
-        organisation=order.seller,
+        organisation_id=order.seller_id,
         dedupe_key=f"{key}:{order.pk}:{event}:{tag}",
     )

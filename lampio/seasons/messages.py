@@ -144,7 +144,7 @@ def round_published(application_round: ApplicationRound, applications: list[Appl
             recipient=person,
             key=KEY,
             context=_context(application_round, person, own),
-            organisation=application_round.organisation,
+            organisation_id=application_round.organisation_id,
             dedupe_key=f"season-round:{application_round.pk}:published:{person.pk}",
         )
     return len(by_person)

@@ -55,10 +55,10 @@ def world(settings: Any, make_municipality, make_organisation, make_member, make
         recipient=resident,
         key=OFFER.key,
         context={"space": "Sali 2", "time": "17:00"},
-        organisation=org,
+        organisation_id=org.pk,
     )
     services.notify(
-        recipient=resident, key=REMINDER.key, context={"space": "Sali 3"}, organisation=org
+        recipient=resident, key=REMINDER.key, context={"space": "Sali 3"}, organisation_id=org.pk
     )
     Delivery.objects.filter(pk=rows[0].pk).update(
         status=DeliveryStatus.FAILED, attempts=5, last_error="SMTPServerDisconnected: closed"

@@ -69,7 +69,7 @@ def tell_followers(
             recipient=person,
             key=key,
             context=context,
-            organisation=organisation,
+            organisation_id=organisation.pk,
             dedupe_key=f"ideas:{idea.pk}:{event.kind}:{event.pk}:{person.pk}",
         )
         told += 1
@@ -83,6 +83,6 @@ def tell_author(idea: Idea, author: User | None, *, key: str, dedupe: str, **ext
         recipient=author,
         key=key,
         context=context_for(author, idea, **extra),
-        organisation=responsible_organisation(idea),
+        organisation_id=responsible_organisation(idea).pk,
         dedupe_key=f"ideas:{idea.pk}:{dedupe}:{author.pk}",
     )

@@ -57,7 +57,7 @@ def test_failing_gateways_retry_then_fail_and_alert_only_their_staff(
     person = make_user(phone="+358401234567")
     with django_capture_on_commit_callbacks(execute=True):
         rows = services.notify(
-            recipient=person, key="test.offer", context=CONTEXT, organisation=library
+            recipient=person, key="test.offer", context=CONTEXT, organisation_id=library.pk
         )
     assert {row.channel for row in rows} == {Channel.EMAIL, Channel.SMS}
 
@@ -118,7 +118,7 @@ def test_the_alert_ends_when_the_staff_send_the_message_again(
         recipient=make_user(),
         key="test.offer",
         context=CONTEXT,
-        organisation=library,
+        organisation_id=library.pk,
     )
     Delivery.objects.filter(pk=row.pk).update(status=DeliveryStatus.FAILED, attempts=5)
     assert "1 message could not be delivered." in _staff_home(client, librarian)

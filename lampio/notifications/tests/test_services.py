@@ -41,7 +41,9 @@ def test_the_organisations_text_overrides_the_default(make_user, make_organisati
         organisation=org, key="test.offer", subject_en="Free: {{ space }}", body_en="Come!"
     )
     person = make_user(preferred_language="en")
-    (row,) = services.notify(recipient=person, key="test.offer", context=CONTEXT, organisation=org)
+    (row,) = services.notify(
+        recipient=person, key="test.offer", context=CONTEXT, organisation_id=org.pk
+    )
     assert (row.subject, row.body) == ("Free: Sali 2", "Come!")
 
 
@@ -49,10 +51,14 @@ def test_a_language_left_empty_falls_back_to_the_default(make_user, make_organis
     org = make_organisation()
     MessageTemplate.objects.create(organisation=org, key="test.offer", subject_fi="Oma otsikko")
     person = make_user(preferred_language="en")
-    (row,) = services.notify(recipient=person, key="test.offer", context=CONTEXT, organisation=org)
+    (row,) = services.notify(
+        recipient=person, key="test.offer", context=CONTEXT, organisation_id=org.pk
+    )
     assert row.subject == "A time for you: Sali 2"
     finn = make_user(preferred_language="fi")
-    (row,) = services.notify(recipient=finn, key="test.offer", context=CONTEXT, organisation=org)
+    (row,) = services.notify(
+        recipient=finn, key="test.offer", context=CONTEXT, organisation_id=org.pk
+    )
     assert row.subject == "Oma otsikko"
     assert "Sali 2" in row.body  # body left empty: the default
 
@@ -63,7 +69,7 @@ def test_another_organisations_text_is_not_used(make_user, make_organisation):
     )
     person = make_user(preferred_language="en")
     (row,) = services.notify(
-        recipient=person, key="test.offer", context=CONTEXT, organisation=make_organisation()
+        recipient=person, key="test.offer", context=CONTEXT, organisation_id=make_organisation().pk
     )
     assert row.subject == "A time for you: Sali 2"
 
@@ -137,7 +143,7 @@ def test_staff_send_a_failed_message_again(
     staff = make_member(org)
     person = make_user()
     (row,) = services.notify(
-        recipient=person, key="test.reminder", context=CONTEXT, organisation=org
+        recipient=person, key="test.reminder", context=CONTEXT, organisation_id=org.pk
     )
     Delivery.objects.filter(pk=row.pk).update(status=DeliveryStatus.FAILED, attempts=5)
     with django_capture_on_commit_callbacks(execute=True):

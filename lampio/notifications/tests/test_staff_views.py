@@ -124,13 +124,13 @@ def test_the_log_masks_addresses_filters_and_sends_again(desk, make_user, make_o
         recipient=person,
         key="test.offer",
         context={"space": "Sali", "time": "18"},
-        organisation=desk["org"],
+        organisation_id=desk["org"].pk,
     )
     services.notify(
         recipient=make_user(email="someone@else.fi"),
         key="test.offer",
         context={"space": "Other", "time": "1"},
-        organisation=make_organisation(),
+        organisation_id=make_organisation().pk,
     )
     Delivery.objects.filter(pk=rows[0].pk).update(
         status=DeliveryStatus.FAILED, attempts=5, last_error="SMTPServerDisconnected: closed"

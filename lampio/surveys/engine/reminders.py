@@ -45,7 +45,7 @@ def _remind(participant: RoundParticipant, *, now: datetime, dedupe: str) -> int
                 recipient=person,
                 key=ROUND_REMINDER.key,
                 context=reminder_context(participant, person),
-                organisation=participant.round.organiser,
+                organisation_id=participant.round.organiser_id,
                 dedupe_key=f"surveys:round-reminder:{participant.pk}:{dedupe}:{person.pk}",
             )
             told += 1 if deliveries else 0
