@@ -86,11 +86,11 @@ def user_for_api_token(key: str) -> User | None:
     if not key.startswith(TOKEN_PREFIX):
         return None
     now = timezone.now()
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(key), expires_at__gt=now, user__is_active=True)
-        .first()
-    )
+    # One row at most (the hash is unique): sliced, not `first()`, which would also sort.
+    found = ApiToken.objects.select_related("user").filter(
+        key_hash=hash_token(key), expires_at__gt=now, user__is_active=True
+    )[:1]
+    token = next(iter(found), None)
     if token is None:
         return None
     # Write the last-use time at most once a minute so a busy client does not write per call.
