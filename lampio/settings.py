@@ -145,6 +145,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_PREPARED_STATEMENTS", True
+):
+    # Parameters travel apart from the SQL, and a statement a connection has run five times
+    # is prepared: PostgreSQL stops parsing and planning it again (decision 0022). Off behind
+    # a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so check-then-insert writes serialise instead
     # of failing late with "database is locked"; WAL lets readers run beside one writer.

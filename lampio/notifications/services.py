@@ -56,7 +56,7 @@ def render(text: str, context: dict[str, Any]) -> str:
 OWN_TEXTS = {
     language: (
         f"SELECT subject_{language}, body_{language}, sms_{language}"  # noqa: S608
-        f" FROM {MessageTemplate._meta.db_table} WHERE organisation_id = %s AND \"key\" = %s"
+        f' FROM {MessageTemplate._meta.db_table} WHERE organisation_id = %s AND "key" = %s'
     )
     for language in LANGUAGES
 }
