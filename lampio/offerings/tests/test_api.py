@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.db import connection
@@ -264,6 +264,31 @@ def test_occurrences_list_times_with_their_offset_and_seats(client, catalogue) -
     )
     assert OFFSET.match(summer["starts_at"]) and summer["starts_at"].endswith("+03:00")
     assert (winter["status"], winter["capacity"], winter["seats_left"]) == ("scheduled", 20, 15)
+
+
+def test_a_long_occurrence_that_began_earlier_is_still_found(client, catalogue) -> None:
+    """The search bounds the start by the longest stored occurrence (read in SQL written for
+    each database): an exhibition of a month that opened a week before is still running."""
+    exhibition = Occurrence.objects.create(
+        offering=catalogue["concert"],
+        starts_at=WINTER - timedelta(days=7),
+        ends_at=WINTER + timedelta(days=23),
+        capacity=50,
+    )
+    Occurrence.objects.create(  # over before the search starts
+        offering=catalogue["concert"],
+        starts_at=WINTER - timedelta(days=3),
+        ends_at=WINTER - timedelta(days=2),
+        capacity=50,
+    )
+
+    found = ids(client.get(OCCURRENCES, {"start": WINTER.isoformat(), "municipality": "oulu"}))
+
+    assert found == [exhibition.pk, catalogue["concert"].occurrences.get(starts_at=WINTER).pk]
+
+
+def test_the_search_works_before_any_time_is_stored(client) -> None:
+    assert ids(client.get(OCCURRENCES)) == []
 
 
 def test_one_occurrence_is_public_or_not_found(client, catalogue) -> None:
