@@ -145,12 +145,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DATABASE_PREPARED_STATEMENTS", True
-):
-    # Parameters travel apart from the SQL, and a statement a connection has run five times
-    # is prepared: PostgreSQL stops parsing and planning it again (decision 0022). Off behind
-    # a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+prepared_statements = env_bool("DATABASE_PREPARED_STATEMENTS", True)  # decision 0022
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and prepared_statements:
+    # Parameters travel apart from the SQL; a statement a connection ran five times is prepared.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"server_side_binding": True, "prepare_threshold": 5}
     )

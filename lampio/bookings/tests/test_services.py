@@ -176,6 +176,30 @@ def test_per_person_limit_of_upcoming_bookings(make_space, resident):
         book(space, resident, at(14), at(15))
 
 
+def test_the_limit_counts_only_bookings_that_still_hold_their_slot(make_space, resident):
+    space = make_space(max_active_bookings=1)
+    cancelled = book(space, resident, at(8), at(9))
+    services.cancel_booking(actor=resident, booking=cancelled, now=NOW)
+    services.book_space(  # a hold whose payment time ran out before NOW + 1 h
+        actor=resident,
+        space=space,
+        starts_at=at(10),
+        ends_at=at(11),
+        purpose="Maksamatta",
+        attendees=2,
+        hold_until=NOW + timedelta(minutes=15),
+        now=NOW,
+    )
+    later = NOW + timedelta(hours=1)
+    booking = book(space, resident, at(12), at(13), now=later)  # neither of the two counts
+    with pytest.raises(BookingRuleBroken):
+        book(space, resident, at(14), at(15), now=later)
+    # Once the booking has ended it no longer counts.
+    after_it = at(13, 30)
+    assert booking.ends_at < after_it
+    assert book(space, resident, at(16), at(17), now=after_it).status == BookingStatus.CONFIRMED
+
+
 def test_spaces_needing_approval_create_requests_that_staff_decide(
     make_space, make_organisation, make_member, resident, django_capture_on_commit_callbacks
 ):
