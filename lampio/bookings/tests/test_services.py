@@ -42,6 +42,20 @@ def book(space, person, start, end, **extra):
     )
 
 
+def hold_for_payment(space, person, start, end):
+    """A slot held for 15 minutes from NOW while the person pays."""
+    return services.book_space(
+        actor=person,
+        space=space,
+        starts_at=start,
+        ends_at=end,
+        purpose="Maksamatta",
+        attendees=2,
+        hold_until=NOW + timedelta(minutes=15),
+        now=NOW,
+    )
+
+
 def test_a_free_slot_is_confirmed_with_its_buffers_and_a_message(
     make_space, resident, django_capture_on_commit_callbacks
 ):
@@ -77,16 +91,7 @@ def test_a_cancelled_booking_frees_its_slot(make_space, resident, make_user):
 
 def test_a_lapsed_hold_gives_way_and_a_live_one_does_not(make_space, resident, make_user):
     space = make_space()
-    hold = services.book_space(
-        actor=resident,
-        space=space,
-        starts_at=at(10),
-        ends_at=at(12),
-        purpose="Maksamatta",
-        attendees=2,
-        hold_until=NOW + timedelta(minutes=15),
-        now=NOW,
-    )
+    hold = hold_for_payment(space, resident, at(10), at(12))
     other = make_user()
     with pytest.raises(SlotTaken):  # the hold still runs
         book(space, other, at(11), at(13), now=NOW + timedelta(minutes=10))
@@ -180,16 +185,7 @@ def test_the_limit_counts_only_bookings_that_still_hold_their_slot(make_space, r
     space = make_space(max_active_bookings=1)
     cancelled = book(space, resident, at(8), at(9))
     services.cancel_booking(actor=resident, booking=cancelled, now=NOW)
-    services.book_space(  # a hold whose payment time ran out before NOW + 1 h
-        actor=resident,
-        space=space,
-        starts_at=at(10),
-        ends_at=at(11),
-        purpose="Maksamatta",
-        attendees=2,
-        hold_until=NOW + timedelta(minutes=15),
-        now=NOW,
-    )
+    hold_for_payment(space, resident, at(10), at(11))  # its time runs out before NOW + 1 h
     later = NOW + timedelta(hours=1)
     booking = book(space, resident, at(12), at(13), now=later)  # neither of the two counts
     with pytest.raises(BookingRuleBroken):
