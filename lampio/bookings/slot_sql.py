@@ -42,16 +42,18 @@ def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         return cursor.fetchall()
 
 
+def _lock(table: str, pk: int) -> None:
+    _rows(f"SELECT id FROM {table} WHERE id = %s{_for_update()}", [pk])  # noqa: S608
+
+
 def lock_person(user_id: int) -> None:
     """One person's bookings queue here, so two at once cannot both pass the limit."""
-    table = User._meta.db_table
-    _rows(f"SELECT id FROM {table} WHERE id = %s{_for_update()}", [user_id])  # noqa: S608
+    _lock(User._meta.db_table, user_id)
 
 
 def lock_space(space_id: int) -> None:
     """Writers of one space queue here, so each sees what the one before it committed."""
-    table = Space._meta.db_table
-    _rows(f"SELECT id FROM {table} WHERE id = %s{_for_update()}", [space_id])  # noqa: S608
+    _lock(Space._meta.db_table, space_id)
 
 
 def upcoming_count(*, booker_id: int, space_id: int, now: datetime) -> int:
