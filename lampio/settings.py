@@ -116,7 +116,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "lampio.urls"
 WSGI_APPLICATION = "lampio.wsgi.application"
 ASGI_APPLICATION = "lampio.asgi.application"
-
+FORM_RENDERER = "lampio.core.form_rendering.PlainFormRenderer"  # forms written in Python
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

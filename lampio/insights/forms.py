@@ -14,7 +14,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lampio.core.widgets import PlainCheckboxSelectMultiple, PlainSelect
 from lampio.insights.labels import dimension_label
 from lampio.insights.measures import MEASURES, Measure
 from lampio.insights.models import MeasureSetting
@@ -94,7 +93,7 @@ class MonthField(forms.Field):
 class DimensionsField(forms.MultipleChoiceField):
     """One or two dimensions, as repeated values (`by=a&by=b`) or one comma list (`by=a,b`)."""
 
-    widget = PlainCheckboxSelectMultiple
+    widget = forms.CheckboxSelectMultiple
 
     def to_python(self, value: Any) -> list[str]:
         values = super().to_python([value] if isinstance(value, str) else value)
@@ -130,7 +129,7 @@ class QueryForm(forms.Form):
             self.fields["measure"] = forms.ChoiceField(
                 label=_("Measure"),
                 required=False,
-                widget=PlainSelect,
+                widget=forms.Select,
                 choices=[(m.key, str(m.title)) for m in visible_measures(actor=actor, scope=scope)],
                 error_messages={"invalid_choice": _("Choose a measure from the list.")},
             )
@@ -148,7 +147,7 @@ class QueryForm(forms.Form):
             self.fields["municipality"] = forms.ChoiceField(
                 label=_("Municipality"),
                 required=False,
-                widget=PlainSelect,
+                widget=forms.Select,
                 choices=[
                     ("", _("All municipalities")),
                     *Municipality.objects.order_by("slug").values_list("slug", "name"),

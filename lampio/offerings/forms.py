@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
-from lampio.core.widgets import PlainRadioSelect, PlainSelect
 from lampio.offerings.models import Audience, Format, Language, Occurrence
 from lampio.offerings.selectors import OfferingFilters, keyword_choices
 from lampio.offerings.services.enrolment import MAX_SEATS_PER_ENROLMENT
@@ -29,21 +28,21 @@ PROPOSED_TIMES = 3
 
 
 class OfferingSearchForm(forms.Form):
-    municipality = forms.ChoiceField(label=_("City"), required=False, widget=PlainSelect)
+    municipality = forms.ChoiceField(label=_("City"), required=False)
     q = forms.CharField(
         label=_("Search words"),
         required=False,
         max_length=100,
         help_text=_("For example the name of an offering, a performer or a place."),
     )
-    keyword = forms.ChoiceField(label=_("Category"), required=False, widget=PlainSelect)
-    audience = forms.ChoiceField(label=_("Audience"), required=False, widget=PlainSelect)
-    format = forms.ChoiceField(label=_("Format"), required=False, widget=PlainSelect)
-    language = forms.ChoiceField(label=_("Language"), required=False, widget=PlainSelect)
+    keyword = forms.ChoiceField(label=_("Category"), required=False)
+    audience = forms.ChoiceField(label=_("Audience"), required=False)
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
     price = forms.ChoiceField(
         label=_("Price"),
         required=False,
-        widget=PlainRadioSelect,
+        widget=forms.RadioSelect,
         choices=[("", _("Any price")), ("free", _("Free of charge")), ("paid", _("Paid"))],
     )
     accessible = forms.BooleanField(

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lampio.core.timeranges import Interval, local_datetime
-from lampio.core.widgets import PlainCheckboxSelectMultiple, PlainRadioSelect, PlainSelect
 from lampio.spaces.models import SpaceType
 from lampio.spaces.selectors import SpaceFilters, equipment_choices
 from lampio.tenancy.selectors import municipalities
@@ -34,19 +33,19 @@ class TimeInput(forms.TimeInput):
 
 
 class SpaceSearchForm(forms.Form):
-    municipality = forms.ChoiceField(label=_("City"), required=False, widget=PlainSelect)
+    municipality = forms.ChoiceField(label=_("City"), required=False)
     q = forms.CharField(
         label=_("Search words"),
         required=False,
         max_length=100,
         help_text=_("For example the name of a space, a venue or a street."),
     )
-    space_type = forms.ChoiceField(label=_("Type of space"), required=False, widget=PlainSelect)
+    space_type = forms.ChoiceField(label=_("Type of space"), required=False)
     min_capacity = forms.IntegerField(
         label=_("At least this many people"), required=False, min_value=1, max_value=10000
     )
     equipment = forms.MultipleChoiceField(
-        label=_("Equipment"), required=False, widget=PlainCheckboxSelectMultiple
+        label=_("Equipment"), required=False, widget=forms.CheckboxSelectMultiple
     )
     step_free_access = forms.BooleanField(label=_("Step-free access"), required=False)
     accessible_toilet = forms.BooleanField(label=_("Accessible toilet"), required=False)
@@ -54,13 +53,13 @@ class SpaceSearchForm(forms.Form):
     setting = forms.ChoiceField(
         label=_("Indoors or outdoors"),
         required=False,
-        widget=PlainRadioSelect,
+        widget=forms.RadioSelect,
         choices=[("", _("Either")), ("indoor", _("Indoors")), ("outdoor", _("Outdoors"))],
     )
     price = forms.ChoiceField(
         label=_("Price"),
         required=False,
-        widget=PlainRadioSelect,
+        widget=forms.RadioSelect,
         choices=[("", _("Any price")), ("free", _("Free of charge")), ("paid", _("Paid"))],
     )
     date = forms.DateField(label=_("Free on date"), required=False, widget=DateInput)
