@@ -185,6 +185,32 @@ def search_offerings(filters: OfferingFilters) -> QuerySet[Offering]:
     )
 
 
+# What a search result's card shows (`cards.CardFacts`); the rest of the wide rows stays unread.
+CARD_FIELDS = (
+    "title",
+    "short_description",
+    "on_request",
+    "format",
+    "location",
+    "is_free",
+    "price",
+    "price_basis",
+    "price_info",
+    "organisation__name",
+    "organisation__municipality__name",
+    "venue__name",
+    "venue__is_published",
+    "venue__street_address",
+    "venue__postal_code",
+    "venue__post_office",
+)
+
+
+def search_offering_cards(filters: OfferingFilters) -> QuerySet[Offering]:
+    """`search_offerings` reading only what the result cards show."""
+    return search_offerings(filters).only(*CARD_FIELDS)
+
+
 def public_offering(offering_id: int, *, actor: Actor | None = None) -> Offering:
     """A published offering; its provider's staff also see their drafts (as a preview)."""
     offering = (

@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from lampio.core.errors import DomainError, NotFound
+from lampio.core.pagination import OneQueryPaginator
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings import selectors
 from lampio.offerings.forms import CalendarForm, EnrolForm, OfferingSearchForm
@@ -42,10 +43,10 @@ def _default_city(request: HttpRequest) -> str:
 
 def offering_list(request: HttpRequest) -> HttpResponse:
     form = OfferingSearchForm(request.GET, default_municipality=_default_city(request))
-    results: Any = []
+    results: Any = Offering.objects.none()
     if form.is_valid():
-        results = selectors.search_offerings(form.filters())
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = selectors.search_offering_cards(form.filters())
+    page = OneQueryPaginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "offerings/list.html",

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.db.models import Count, Model, QuerySet, Window
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from lampio.accounts.api import Problem
 from lampio.core.api import allows_anonymous, default_auth
+from lampio.core.pagination import page_and_count
 from lampio.spaces import selectors
 from lampio.spaces.models import PriceType, Space, SpaceType, Venue
 
@@ -28,8 +29,6 @@ router = Router(tags=["spaces"])
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-# Offsets from here on are past any real result; the database driver overflows near 2**63.
-MAX_OFFSET = 2**62
 
 
 @allows_anonymous
@@ -67,7 +66,7 @@ def paginate(
     """One page of `items` in the `{count, next, previous, results}` shape."""
     start = (page - 1) * page_size
     if isinstance(items, QuerySet):
-        results, count = _page_and_count(items, start=start, page_size=page_size)
+        results, count = page_and_count(items, start=start, page_size=page_size)
     else:
         count = len(items)
         results = list(items[start : start + page_size]) if start < count else []
@@ -77,29 +76,6 @@ def paginate(
         "previous": _page_url(request, page - 1) if page > 1 else None,
         "results": results,
     }
-
-
-def _page_and_count(items: QuerySet[M], *, start: int, page_size: int) -> tuple[list[M], int]:
-    """A page of a query and the number of all its rows, in one query when the page has rows.
-
-    The count rides on every row as a window over the whole result (computed before LIMIT),
-    which saves the search a second pass over its filters. DISTINCT would count duplicates
-    before removing them, so such a query is counted on its own.
-    """
-    if items.query.distinct or start >= MAX_OFFSET:
-        count = items.count()
-        # A page past the end is empty without asking the database: an offset beyond 2**63
-        # overflows its driver (a client may send any page number).
-        return (list(items[start : start + page_size]) if start < count else []), count
-    rows = list(items.annotate(_matches=Window(Count("*")))[start : start + page_size])
-    if not rows:
-        return [], (items.count() if start else 0)
-    if isinstance(rows[0], dict):  # a values() query: the count is a key of every row
-        count = int(rows[0]["_matches"])
-        for row in rows:
-            del row["_matches"]
-        return rows, count
-    return rows, int(rows[0]._matches)  # the annotation above
 
 
 # --- Schemas ------------------------------------------------------------------------------------

@@ -1,0 +1,133 @@
+"""The search's result cards: rendered once per content and language, never stale."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from lampio.core.timeranges import LOCAL_ZONE
+from lampio.offerings import cards
+from lampio.offerings.models import Offering
+from lampio.spaces.models import Venue
+from lampio.tenancy.models import Municipality, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the cards the template engine rendered, from an empty card store."""
+    rendered: list[str] = []
+    render = cards.render_to_string
+
+    def counting(template: str, context: dict[str, Any]) -> str:
+        rendered.append(context["offering"].title)
+        return render(template, context)
+
+    cards._cards.clear()
+    monkeypatch.setattr(cards, "render_to_string", counting)
+    return rendered
+
+
+@pytest.fixture
+def concert(make_offering: Any, make_organisation: Any) -> Offering:
+    organisation = make_organisation()
+    venue = Venue.objects.create(
+        organisation=organisation,
+        slug="talo",
+        name_fi="Kulttuuritalo",
+        street_address="Kirkkokatu 1",
+        postal_code="90100",
+        post_office="Oulu",
+    )
+    return make_offering(
+        organisation=organisation,
+        title_fi="Iltakonsertti",
+        title_sv="Kvällskonsert",
+        venue=venue,
+        is_free=False,
+        price=Decimal("12.50"),
+        occurrences=3,
+    )
+
+
+def _page(client: Any, language: str = "fi", **query: str) -> str:
+    with translation.override(language):
+        path = reverse("offerings:list")
+    return client.get(path, query).content.decode()
+
+
+def _week_of(moment: datetime) -> dict[str, str]:
+    day = moment.astimezone(LOCAL_ZONE).date()
+    return {"date_from": day.isoformat(), "date_to": (day + timedelta(days=6)).isoformat()}
+
+
+def test_a_card_shows_the_offering_and_the_next_time_of_each_search(
+    client: Any, concert: Offering, renders: list[str]
+) -> None:
+    first, second = concert.occurrences.order_by("starts_at")[:2]
+
+    this_week = _page(client, **_week_of(first.starts_at))
+    next_week = _page(client, **_week_of(second.starts_at))
+
+    assert renders == ["Iltakonsertti"]  # the second search used the kept card
+    for html, time in ((this_week, first.starts_at), (next_week, second.starts_at)):
+        with translation.override("fi"):
+            assert f"<dd>{cards.next_time(time)}</dd>" in html
+        assert "Iltakonsertti" in html and "Kulttuuritalo</a>, Kirkkokatu 1, 90100 Oulu" in html
+        assert "12,50 € / henkilö" in html
+
+
+def test_a_card_is_rendered_again_in_another_language(
+    client: Any, concert: Offering, renders: list[str]
+) -> None:
+    finnish = _page(client)
+    swedish = _page(client, "sv")
+    _page(client)
+
+    assert renders == ["Iltakonsertti", "Kvällskonsert"]
+    assert "Seuraava aika" in finnish and "Kvällskonsert" in swedish
+    assert "Nästa tillfälle" in swedish
+
+
+def test_edits_show_at_once_even_when_made_without_the_models_save(
+    client: Any, concert: Offering, renders: list[str]
+) -> None:
+    _page(client)
+    Offering.objects.filter(pk=concert.pk).update(title_fi="Kevätkonsertti", price=Decimal(15))
+    Venue.objects.filter(pk=concert.venue_id).update(name_fi="Musiikkitalo", is_published=False)
+    Organisation.objects.filter(pk=concert.organisation_id).update(name_fi="Kaupunginorkesteri")
+    Municipality.objects.filter(pk=concert.organisation.municipality_id).update(name_fi="Hailuoto")
+
+    html = _page(client)
+
+    assert "Iltakonsertti" not in html and "Kevätkonsertti" in html and "15 € / henkilö" in html
+    assert "Kaupunginorkesteri, Hailuoto" in html
+    # An unpublished venue is named without a link to its page.
+    assert "<dd>Musiikkitalo, Kirkkokatu 1" in html
+
+
+def test_an_offering_on_request_says_so_instead_of_a_time(
+    client: Any, make_offering: Any, renders: list[str]
+) -> None:
+    make_offering(title_fi="Tilattava paja", on_request=True, occurrences=0)
+
+    html = _page(client)
+
+    assert "Tilattava paja" in html and "Ajat sovitaan tilauksesta" in html
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_next_time_reads_as_the_templates_date_filters_wrote_it(language: str) -> None:
+    moment = datetime(2026, 12, 31, 22, 30, tzinfo=UTC)  # already 1 January in Finland
+    template = Template('{{ m|date:"D" }} {{ m|date:"SHORT_DATE_FORMAT" }} {{ m|time:"H:i" }}')
+
+    with translation.override(language), timezone.override(LOCAL_ZONE):
+        assert cards.next_time(moment) == template.render(Context({"m": moment}))
+        assert "00:30" in cards.next_time(moment)
