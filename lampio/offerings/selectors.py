@@ -167,14 +167,11 @@ def occurrence_rows(occurrences: QuerySet[Occurrence]) -> QuerySet[Any]:
 def search_offerings(filters: OfferingFilters) -> QuerySet[Offering]:
     """Published offerings matching `filters` that have a public time ahead, or are on request."""
     start = filters.start or timezone.now()
-    times = Occurrence.objects.filter(offering=OuterRef("pk"), is_public=True, ends_at__gt=start)
-    if filters.end:
-        times = times.filter(starts_at__lt=filters.end)
-    upcoming = (
-        Occurrence.objects.filter(offering=OuterRef("pk"), is_public=True, ends_at__gt=start)
-        .order_by("starts_at")
-        .values("starts_at")[:1]
+    running = Occurrence.objects.filter(
+        _still_running(start), offering=OuterRef("pk"), is_public=True
     )
+    times = running.filter(starts_at__lt=filters.end) if filters.end else running
+    upcoming = running.order_by("starts_at").values("starts_at")[:1]
     return (
         _filter_offerings(published_offerings(), filters)
         .filter(Q(Exists(times)) | Q(on_request=True))

@@ -147,6 +147,29 @@ def test_the_list_is_paginated(client, make_offering, make_organisation):
     assert 'rel="next"' in first.content.decode()
 
 
+def test_an_exhibition_that_opened_before_the_dates_is_found_while_it_runs(client, make_offering):
+    """The search bounds the times' start by the longest stored one, so the index skips the
+    past; a month-long exhibition that opened a week before the dates still runs in them."""
+    opened = timezone.now() + timedelta(days=30)
+    exhibition = make_offering(title_en="Exhibition", occurrences=0)
+    Occurrence.objects.create(
+        offering=exhibition, starts_at=opened, ends_at=opened + timedelta(days=30), capacity=99
+    )
+    over = make_offering(title_en="Over before", occurrences=0)
+    Occurrence.objects.create(
+        offering=over,
+        starts_at=opened,
+        ends_at=opened + timedelta(days=2),
+        capacity=9,
+    )
+    day = (opened + timedelta(days=7)).astimezone(LOCAL_ZONE).date()
+
+    response = client.get(url("offerings:list"), {"date_from": day, "date_to": day})
+
+    assert titles(response) == ["Exhibition"]
+    assert response.context["page_obj"].object_list[0].next_start == opened
+
+
 def test_the_calendar_groups_a_week_by_local_day_with_links_to_other_weeks(client, make_offering):
     offering = make_offering(title_en="Clay workshop", occurrences=2)
     first, second = offering.occurrences.order_by("starts_at")
