@@ -16,7 +16,7 @@ from lampio.bookings.lastminute_selectors import (
     LastMinuteFilters,
 )
 from lampio.spaces.models import SpaceType
-from lampio.tenancy.selectors import municipalities
+from lampio.tenancy.selectors import municipality_choices
 
 
 class LastMinuteForm(forms.Form):
@@ -38,7 +38,7 @@ class LastMinuteForm(forms.Form):
     free_of_charge = forms.BooleanField(label=_("Free of charge only"), required=False)
 
     def __init__(self, data: QueryDict, *, today: date, default_municipality: str = "") -> None:
-        cities = [(city.slug, city.name) for city in municipalities()]
+        cities = municipality_choices()
         # The city the person picked is the default until they choose in the form itself.
         if "municipality" not in data and default_municipality in dict(cities):
             data = data.copy()

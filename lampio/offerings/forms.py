@@ -21,7 +21,7 @@ from lampio.offerings.selectors import OfferingFilters, keyword_choices
 from lampio.offerings.services.enrolment import MAX_SEATS_PER_ENROLMENT
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.tenancy.models import Organisation
-from lampio.tenancy.selectors import municipalities
+from lampio.tenancy.selectors import municipality_choices
 
 ONLINE = "online"
 PROPOSED_TIMES = 3
@@ -54,7 +54,7 @@ class OfferingSearchForm(forms.Form):
     date_fields: tuple[str, ...] = ("date_from", "date_to")
 
     def __init__(self, data: QueryDict, *, default_municipality: str = "") -> None:
-        cities = [(city.slug, city.name) for city in municipalities()]
+        cities = municipality_choices()
         # The city the person picked is the default until they choose in the form itself.
         if "municipality" not in data and default_municipality in dict(cities):
             data = data.copy()
@@ -63,7 +63,7 @@ class OfferingSearchForm(forms.Form):
         online = _("Online (stream, recording or both ways)")
         self._choices("municipality", [("", _("All cities")), *cities])
         self._choices(
-            "keyword", [("", _("All categories")), *((k.key, k.name) for k in keyword_choices())]
+            "keyword", [("", _("All categories")), *keyword_choices().values_list("key", "name")]
         )
         self._choices("audience", [("", _("Everyone")), *Audience.choices])
         self._choices("format", [("", _("Any format")), (ONLINE, online), *Format.choices])

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lampio.core.timeranges import Interval, local_datetime
 from lampio.spaces.models import SpaceType
 from lampio.spaces.selectors import SpaceFilters, equipment_choices
-from lampio.tenancy.selectors import municipalities
+from lampio.tenancy.selectors import municipality_choices
 
 DISPLAYS = ("list", "map")
 
@@ -73,7 +73,7 @@ class SpaceSearchForm(forms.Form):
     free_time_fields = ("date", "from_time", "to_time")
 
     def __init__(self, data: QueryDict, *, default_municipality: str = "") -> None:
-        cities = [(city.slug, city.name) for city in municipalities()]
+        cities = municipality_choices()
         # The city the person picked is the default until they choose in the form itself.
         if "municipality" not in data and default_municipality in dict(cities):
             data = data.copy()

@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.urls import reverse
 from lampio.bookings import selectors as availability
 from lampio.bookings.free_time import spaces_free_between
 from lampio.core.errors import NotFound
+from lampio.core.pagination import OneQueryPaginator
 from lampio.spaces import selectors
 from lampio.spaces.forms import AvailabilityForm, SpaceSearchForm
 from lampio.spaces.models import Space, Venue
@@ -43,14 +44,14 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SpaceSearchForm(
         request.GET, default_municipality=request.session.get(SESSION_KEY, "") or ""
     )
-    results: Any = []
+    results: QuerySet[Space] = Space.objects.none()
     wanted = None
     if form.is_valid():
         results = selectors.search_spaces(actor=request.user, filters=form.filters())
         wanted = form.wanted_interval()
         if wanted is not None:
             results = spaces_free_between(results, wanted)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = OneQueryPaginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     display = form.display_mode()
     map_available = bool(settings.LAMPIO_MAP_TILE_URL)
     show_map = display == "map" and map_available

@@ -25,6 +25,13 @@ def municipalities() -> QuerySet[Municipality]:
     return Municipality.objects.order_by("name")
 
 
+def municipality_choices() -> list[tuple[str, str]]:
+    """Every municipality's slug and name in the active language, by name: a form's choices.
+
+    Plain pairs, not models: the search forms ask for them on every page."""
+    return list(municipalities().values_list("slug", "name"))
+
+
 def municipality_by_slug(slug: str) -> Municipality | None:
     return Municipality.objects.filter(slug=slug).first()
 

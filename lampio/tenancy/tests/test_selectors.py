@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from lampio.tenancy import selectors
-from lampio.tenancy.models import Membership, Organisation, Role
+from lampio.tenancy.models import Membership, Municipality, Organisation, Role
 from lampio.tenancy.permissions import Action
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,17 @@ def test_audit_trail_shows_what_changed(make_organisation, make_member):
         change = selectors.audit_trail(actor=admin, organisation=organisation)[0]
     assert change.action == "Muutettu"
     assert change.changes == [("rooli", "Työntekijä", "Katselija")]
+
+
+def test_municipality_choices_are_named_in_the_active_language_or_else_in_finnish():
+    Municipality.objects.create(slug="vaasa", name_fi="Vaasa", name_sv="Vasa")
+    Municipality.objects.create(slug="oulu", name_fi="Oulu")
+    Municipality.objects.create(slug="porvoo", name_fi="Porvoo", name_sv="Borgå")
+
+    with translation.override("sv"):
+        swedish = selectors.municipality_choices()
+    with translation.override("fi"):
+        finnish = selectors.municipality_choices()
+
+    assert dict(swedish) == {"porvoo": "Borgå", "oulu": "Oulu", "vaasa": "Vasa"}
+    assert finnish == [("oulu", "Oulu"), ("porvoo", "Porvoo"), ("vaasa", "Vaasa")]
