@@ -2,9 +2,10 @@
 
 Every field of a form goes through three to five template renders: the field group
 (`field.html`), its label, its error list, the widget, and for a select one render per option.
-On the offering search page that was a third of the server's time. This renderer writes the same
-markup in Python for those templates and leaves every other one (forms as a whole, formsets,
-error dictionaries, less common widgets) to Django's own templates. The test compares the two.
+The offering search page with only its filter form took 10.1 ms that way and 7.1 ms with this
+renderer (decision 0023). It writes the same markup in Python for those templates and leaves
+every other one (forms as a whole, formsets, error dictionaries, less common widgets) to
+Django's own templates. The test compares the two.
 
 `settings.FORM_RENDERER` names it, so every form of the site gets it without asking.
 """

@@ -108,7 +108,7 @@ def _rendered(facts: CardFacts, language: str | None, zone: str) -> Parts:
 
 
 def next_time(moment: datetime) -> str:
-    """ "Thu 26.11.2026 18:00" in the active language, in local time."""
+    """The weekday, short date and time of `moment` in the active language, in local time."""
     short_date = formats.get_format("SHORT_DATE_FORMAT")
     return dateformat.format(timezone.localtime(moment), f"D {short_date} H:i")
 
@@ -121,6 +121,5 @@ def offering_card(offering: Offering) -> SafeString:
     )
     if not facts.has_next_start:
         return before
-    return mark_safe(  # noqa: S308 (the time is escaped)
-        before + conditional_escape(next_time(offering.next_start)) + after  # type: ignore[attr-defined]
-    )
+    when = conditional_escape(next_time(offering.next_start))  # type: ignore[attr-defined]
+    return mark_safe(before + when + after)  # noqa: S308 (the time is escaped)
