@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.safestring import SafeString
 
-from lampio.offerings import cards
-from lampio.offerings.models import Offering
+from lampio.offerings.cards import offering_card
 
 register = template.Library()
-
-
-@register.simple_tag
-def offering_card(offering: Offering) -> SafeString:
-    return cards.offering_card(offering)
+register.simple_tag(offering_card)

@@ -36,18 +36,11 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def concert(make_offering: Any, make_organisation: Any) -> Offering:
-    organisation = make_organisation()
-    venue = Venue.objects.create(
-        organisation=organisation,
-        slug="talo",
-        name_fi="Kulttuuritalo",
-        street_address="Kirkkokatu 1",
-        postal_code="90100",
-        post_office="Oulu",
-    )
+def concert(make_offering: Any, make_space: Any) -> Offering:
+    """A paid concert at the Kulttuuritalo (Kirkkokatu 1, 90100 Oulu) of `make_space`."""
+    venue = make_space().venue
     return make_offering(
-        organisation=organisation,
+        organisation=venue.organisation,
         title_fi="Iltakonsertti",
         title_sv="Kvällskonsert",
         venue=venue,
