@@ -43,7 +43,7 @@ class OneQueryPaginator(Paginator):
     """Django's paginator for a query, whose `get_page` reads the page and the count together.
 
     A page number out of range, or not a number, gets Django's answer: the last or the first
-    page.
+    page. Orphans are not merged into the last page (`orphans` stays 0).
     """
 
     object_list: QuerySet[Any]
