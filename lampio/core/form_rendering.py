@@ -106,19 +106,18 @@ def input_widget(context: Context) -> SafeString:
     )
 
 
+def _option(option: Mapping[str, Any]) -> str:
+    # An f-string, not format_html: a city or category list has dozens of options.
+    attrs = flat_attrs(option["attrs"]) if option["attrs"] else ""
+    value, label = conditional_escape(str(option["value"])), conditional_escape(option["label"])
+    return f'<option value="{value}"{attrs}>{label}</option>'
+
+
 def select(context: Context) -> SafeString:
     widget = context["widget"]
     groups = []
     for group_name, choices, _index in widget["optgroups"]:
-        options = _join(
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                str(option["value"]),
-                flat_attrs(option["attrs"]),
-                option["label"],
-            )
-            for option in choices
-        )
+        options = _join(map(_option, choices))
         groups.append(
             format_html('<optgroup label="{}">{}</optgroup>', group_name, options)
             if group_name

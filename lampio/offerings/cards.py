@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from cachetools import LRUCache, cached
 from django.template.loader import render_to_string
@@ -109,6 +110,13 @@ def _rendered(facts: CardFacts, language: str | None, zone: str) -> Parts:
 
 def next_time(moment: datetime) -> str:
     """The weekday, short date and time of `moment` in the active language, in local time."""
+    return _formatted(moment, translation.get_language(), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=CARDS_KEPT)
+def _formatted(moment: datetime, language: str | None, zone: str) -> str:
+    # Times repeat from search to search; formatting one took longer than finding its card.
+    # `language` and `zone` key the cache: the format reads both from what is active.
     short_date = formats.get_format("SHORT_DATE_FORMAT")
     return dateformat.format(timezone.localtime(moment), f"D {short_date} H:i")
 
