@@ -129,7 +129,6 @@ class QueryForm(forms.Form):
             self.fields["measure"] = forms.ChoiceField(
                 label=_("Measure"),
                 required=False,
-                widget=forms.Select,
                 choices=[(m.key, str(m.title)) for m in visible_measures(actor=actor, scope=scope)],
                 error_messages={"invalid_choice": _("Choose a measure from the list.")},
             )
@@ -147,7 +146,6 @@ class QueryForm(forms.Form):
             self.fields["municipality"] = forms.ChoiceField(
                 label=_("Municipality"),
                 required=False,
-                widget=forms.Select,
                 choices=[
                     ("", _("All municipalities")),
                     *Municipality.objects.order_by("slug").values_list("slug", "name"),
