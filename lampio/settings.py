@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from lampio.core import redis_settings
+from lampio.core import database_settings, redis_settings
 from lampio.core.forwarded import trusted_networks
 from lampio.core.logging import logging_config
 
@@ -138,27 +137,12 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # SQLite is the embedded default; PostgreSQL (DATABASE_URL=postgres://...) is production.
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_settings.default_database(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'lampio.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        # A kept connection that died (PostgreSQL restarted) is replaced before it is used.
-        conn_health_checks=True,
+        prepared_statements=env_bool("DATABASE_PREPARED_STATEMENTS", True),  # decision 0022
     )
 }
-prepared_statements = env_bool("DATABASE_PREPARED_STATEMENTS", True)  # decision 0022
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and prepared_statements:
-    # Parameters travel apart from the SQL; a statement a connection ran five times is prepared.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": 5}
-    )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # IMMEDIATE takes the write lock at BEGIN, so check-then-insert writes serialise instead
-    # of failing late with "database is locked"; WAL lets readers run beside one writer.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, channels, jobs --------------------------------------------------------
