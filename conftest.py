@@ -18,6 +18,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from lampio.accounts.models import User
+from lampio.core import reference_lists
 from lampio.offerings.models import Format, Occurrence, Offering, OfferingStatus
 from lampio.spaces.models import OpeningHours, Space, SpaceType, Venue
 from lampio.tenancy.models import Membership, Municipality, Organisation, OrganisationKind
@@ -72,6 +73,8 @@ def _fresh_cache() -> None:
     # copies in the process too, keyed by versions that a rolled-back test can give again.
     for alias in settings.CACHES:
         caches[alias].clear()
+    # Reference lists (cities, categories) too: a rolled-back test's city must not linger.
+    reference_lists.forget_all()
 
 
 @pytest.fixture(autouse=True)

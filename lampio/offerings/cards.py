@@ -27,8 +27,13 @@ from django.utils.safestring import SafeString, mark_safe
 from lampio.offerings.models import Offering
 
 TEMPLATE = "offerings/_card.html"
-# About 2 kB each with its key: a few megabytes per process at most.
-CARDS_KEPT = 2_000
+# The cards kept are bounded by their characters (a card is about 1,200, its key a few hundred
+# bytes more): 16 million keep some 10,000 cards, a city network's whole catalogue in one
+# language, in a few tens of megabytes per process.
+CARD_CHARACTERS_KEPT = 16_000_000
+KEY_CHARACTERS = 600
+# Formatted times: a few weeks of a catalogue's distinct times.
+TIMES_KEPT = 2_000
 # Where the next time goes. Text fields cannot hold a NUL character (Django's forms refuse it
 # and PostgreSQL cannot store it), so no content can contain this.
 NEXT_TIME_HOLE = mark_safe("\x00next-time\x00")
@@ -97,7 +102,10 @@ class CardFacts:
 
 
 Parts = tuple[SafeString, SafeString]
-_cards: LRUCache[tuple[CardFacts, str | None, str], Parts] = LRUCache(maxsize=CARDS_KEPT)
+_cards: LRUCache[tuple[CardFacts, str | None, str], Parts] = LRUCache(
+    maxsize=CARD_CHARACTERS_KEPT,
+    getsizeof=lambda parts: len(parts[0]) + len(parts[1]) + KEY_CHARACTERS,
+)
 
 
 @cached(_cards, lock=threading.Lock(), key=lambda facts, language, zone: (facts, language, zone))
@@ -113,7 +121,7 @@ def next_time(moment: datetime) -> str:
     return _formatted(moment, translation.get_language(), timezone.get_current_timezone_name())
 
 
-@lru_cache(maxsize=CARDS_KEPT)
+@lru_cache(maxsize=TIMES_KEPT)
 def _formatted(moment: datetime, language: str | None, zone: str) -> str:
     # Times repeat from search to search; formatting one took longer than finding its card.
     # `language` and `zone` key the cache: the format reads both from what is active.

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings.models import Audience, Format, Language, Occurrence
-from lampio.offerings.selectors import OfferingFilters, keyword_choices
+from lampio.offerings.selectors import OfferingFilters, keyword_filter_choices
 from lampio.offerings.services.enrolment import MAX_SEATS_PER_ENROLMENT
 from lampio.spaces.forms import DateInput, TimeInput
 from lampio.tenancy.models import Organisation
@@ -62,9 +62,7 @@ class OfferingSearchForm(forms.Form):
         super().__init__(data)
         online = _("Online (stream, recording or both ways)")
         self._choices("municipality", [("", _("All cities")), *cities])
-        self._choices(
-            "keyword", [("", _("All categories")), *keyword_choices().values_list("key", "name")]
-        )
+        self._choices("keyword", [("", _("All categories")), *keyword_filter_choices()])
         self._choices("audience", [("", _("Everyone")), *Audience.choices])
         self._choices("format", [("", _("Any format")), (ONLINE, online), *Format.choices])
         self._choices("language", [("", _("Any language")), *Language.choices])

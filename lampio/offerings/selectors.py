@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from lampio.core.errors import NotFound, one_or_not_found
 from lampio.core.multilingual import columns, without_fallbacks
+from lampio.core.reference_lists import kept_per_language
 from lampio.core.textsearch import SearchFields, matching_text
 from lampio.offerings.models import (
     ONLINE_FORMATS,
@@ -283,6 +284,13 @@ def public_provider(*, municipality_slug: str, organisation_slug: str) -> Organi
 def keyword_choices() -> QuerySet[Keyword]:
     """Keywords a provider may choose: the ones in use, not deprecated."""
     return Keyword.objects.filter(is_deprecated=False)
+
+
+@kept_per_language(Keyword)
+def keyword_filter_choices() -> tuple[tuple[str, str], ...]:
+    """The keywords in use as a search filter's key and name in the active language, kept in
+    the process: every search page asks."""
+    return tuple(keyword_choices().values_list("key", "name"))
 
 
 def enrolments_of(person: Actor) -> QuerySet[Enrolment]:

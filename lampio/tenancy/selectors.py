@@ -9,6 +9,7 @@ from django.db.models import Model, QuerySet
 
 from lampio.core.audit import AuditRow, audit_rows
 from lampio.core.errors import NotFound
+from lampio.core.reference_lists import kept_per_language
 from lampio.tenancy.models import Membership, Municipality, Organisation
 from lampio.tenancy.permissions import (
     Action,
@@ -25,11 +26,13 @@ def municipalities() -> QuerySet[Municipality]:
     return Municipality.objects.order_by("name")
 
 
-def municipality_choices() -> list[tuple[str, str]]:
+@kept_per_language(Municipality)
+def municipality_choices() -> tuple[tuple[str, str], ...]:
     """Every municipality's slug and name in the active language, by name: a form's choices.
 
-    Plain pairs, not models: the search forms ask for them on every page."""
-    return list(municipalities().values_list("slug", "name"))
+    Plain pairs, not models, kept in the process: the search forms ask for them on every
+    page."""
+    return tuple(municipalities().values_list("slug", "name"))
 
 
 def municipality_by_slug(slug: str) -> Municipality | None:

@@ -99,4 +99,4 @@ def test_municipality_choices_are_named_in_the_active_language_or_else_in_finnis
         finnish = selectors.municipality_choices()
 
     assert dict(swedish) == {"porvoo": "Borgå", "oulu": "Oulu", "vaasa": "Vasa"}
-    assert finnish == [("oulu", "Oulu"), ("porvoo", "Porvoo"), ("vaasa", "Vaasa")]
+    assert finnish == (("oulu", "Oulu"), ("porvoo", "Porvoo"), ("vaasa", "Vaasa"))
