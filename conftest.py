@@ -14,6 +14,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
 from django.utils import translation
 
@@ -49,7 +50,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     `sqlite_pass`: slow checks of database-independent results, such as the demo's figures.
     Browser tests check pages, scripts and accessibility, not the database: each runs in one
     of the two passes, half of them on each database."""
-    on_postgresql = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    on_postgresql = connection.vendor == "postgresql"
     this_pass = "postgresql" if on_postgresql else "sqlite"
     # One pass on its own (make test-sqlite / test-postgres) can ask for every browser test.
     every_browser_test = os.environ.get("LAMPIO_BROWSER_TESTS") == "all"

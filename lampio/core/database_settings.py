@@ -17,6 +17,8 @@ import dj_database_url
 # every time before the subquery could narrow them to a dozen (decision 0024). 12 is where
 # PostgreSQL's genetic planner takes over anyway (geqo_threshold).
 JOIN_ORDER_LIMIT = 12
+# Django's PostgreSQL backend, checking kept connections without a round trip (decision 0026).
+POSTGRESQL_ENGINE = "lampio.core.postgresql"
 
 
 def default_database(url: str, *, conn_max_age: int, prepared_statements: bool) -> dict[str, Any]:
@@ -30,6 +32,7 @@ def default_database(url: str, *, conn_max_age: int, prepared_statements: bool) 
     )
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == "django.db.backends.postgresql":
+        database["ENGINE"] = POSTGRESQL_ENGINE
         options["options"] = (
             f"-c join_collapse_limit={JOIN_ORDER_LIMIT} -c from_collapse_limit={JOIN_ORDER_LIMIT}"
         )

@@ -13,8 +13,10 @@ POSTGRES = "postgres://lampio@db.example:5432/lampio"
 
 
 def test_postgresql_orders_joins_of_a_search_and_prepares_repeated_statements() -> None:
-    options = default_database(POSTGRES, conn_max_age=60, prepared_statements=True)["OPTIONS"]
+    database = default_database(POSTGRES, conn_max_age=60, prepared_statements=True)
+    options = database["OPTIONS"]
 
+    assert database["ENGINE"] == "lampio.core.postgresql"
     assert options["options"] == "-c join_collapse_limit=12 -c from_collapse_limit=12"
     assert options["server_side_binding"] is True
     assert options["prepare_threshold"] == 5

@@ -100,7 +100,8 @@ def _terminate_own_backend() -> None:
     params.pop("cursor_factory", None)
     params.pop("context", None)
     with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        # Waits until the backend has exited and so closed its end of the connection.
+        admin.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
 
 
 @pytest.fixture
@@ -158,3 +159,43 @@ def test_settings_keep_health_checks_on() -> None:
     from django.conf import settings
 
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+class _NoRoundTrip:
+    """Stands in for psycopg's cursor: the check must not send a query."""
+
+    def __enter__(self) -> None:
+        raise AssertionError("the health check sent a query")
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_health_check_judges_an_idle_connection_without_a_round_trip(
+    kept_connection: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection.ensure_connection()
+    raw = connection.connection
+    monkeypatch.setattr(raw, "cursor", lambda *args, **kwargs: _NoRoundTrip())
+
+    assert connection.is_usable() is True
+
+    _terminate_own_backend()
+    assert connection.is_usable() is False  # the server's goodbye is waiting on the socket
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_transaction_the_health_check_asks_the_server(
+    kept_connection: dict[str, Any],
+) -> None:
+    connection.set_autocommit(False)
+    try:
+        connection.cursor().execute("SELECT 1")  # a transaction is under way
+        assert connection.is_usable() is True
+        _terminate_own_backend()
+        assert connection.is_usable() is False
+    finally:
+        connection.close()  # the lost transaction cannot be committed or rolled back
