@@ -54,10 +54,18 @@ def columns(name: str) -> tuple[str, ...]:
     return tuple(f"{name}_{language}" for language in LANGUAGES)
 
 
-def in_active_language(row: Mapping[str, Any], name: str) -> str:
+def languages_to_read() -> tuple[str, ...]:
+    """The active language, then modeltranslation's fallbacks: the order a text is read in."""
+    return tuple(resolution_order(get_language() or LANGUAGES[0]))
+
+
+def in_active_language(
+    row: Mapping[str, Any], name: str, languages: tuple[str, ...] | None = None
+) -> str:
     """A translated text from a `values()` row of its `columns(name)`, read as the model
-    attribute reads it: the active language first, then modeltranslation's fallbacks."""
-    for language in resolution_order(get_language() or LANGUAGES[0]):
+    attribute reads it: the active language first, then modeltranslation's fallbacks.
+    `languages`: `languages_to_read()`, when the caller reads many texts at once."""
+    for language in languages or languages_to_read():
         if text := row.get(f"{name}_{language}"):
             return str(text)
     return ""

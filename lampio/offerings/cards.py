@@ -13,10 +13,12 @@ the card is kept with a hole where the time goes, and each search writes its own
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from cachetools import LRUCache, cached
 from django.template.loader import render_to_string
@@ -24,7 +26,8 @@ from django.utils import dateformat, formats, timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from lampio.offerings.models import Offering
+from lampio.core.multilingual import in_active_language, languages_to_read
+from lampio.offerings.models import ONLINE_FORMATS, Format
 
 TEMPLATE = "offerings/_card.html"
 # The cards kept are bounded by their characters (a card is about 1,200, its key a few hundred
@@ -37,6 +40,7 @@ TIMES_KEPT = 2_000
 # Where the next time goes. Text fields cannot hold a NUL character (Django's forms refuse it
 # and PostgreSQL cannot store it), so no content can contain this.
 NEXT_TIME_HOLE = mark_safe("\x00next-time\x00")
+FORMAT_LABELS = dict(Format.choices)
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class VenueFacts:
 
 @dataclass(frozen=True)
 class CardFacts:
-    """What one result card shows, read from an offering of `search_offerings`."""
+    """What one result card shows."""
 
     pk: int
     title: str
@@ -70,34 +74,40 @@ class CardFacts:
     price_info: str
 
     @classmethod
-    def of(cls, offering: Offering) -> CardFacts:
-        venue = offering.venue
-        organisation = offering.organisation
+    def of(cls, row: Mapping[str, Any]) -> CardFacts:
+        """The facts of a row of `selectors.search_offering_cards`, in the active language."""
+        languages = languages_to_read()
+
+        def text(name: str) -> str:
+            return in_active_language(row, name, languages)
+
+        venue_id = row["venue_id"]
+        chosen_format = row["format"]
         return cls(
-            pk=offering.pk,
-            title=offering.title,
-            short_description=offering.short_description,
-            has_next_start=getattr(offering, "next_start", None) is not None,
-            on_request=offering.on_request,
-            provider_name=organisation.name,
-            city_name=organisation.municipality.name,
-            format_label=offering.get_format_display(),
-            venue_id=offering.venue_id,
+            pk=row["pk"],
+            title=text("title"),
+            short_description=text("short_description"),
+            has_next_start=row["next_start"] is not None,
+            on_request=row["on_request"],
+            provider_name=text("organisation__name"),
+            city_name=text("organisation__municipality__name"),
+            format_label=str(FORMAT_LABELS.get(chosen_format, chosen_format)),
+            venue_id=venue_id,
             venue=None
-            if venue is None
+            if venue_id is None
             else VenueFacts(
-                name=venue.name,
-                is_published=venue.is_published,
-                street_address=venue.street_address,
-                postal_code=venue.postal_code,
-                post_office=venue.post_office,
+                name=text("venue__name"),
+                is_published=row["venue__is_published"],
+                street_address=row["venue__street_address"],
+                postal_code=row["venue__postal_code"],
+                post_office=row["venue__post_office"],
             ),
-            location=offering.location,
-            is_online=offering.is_online,
-            is_free=offering.is_free,
-            price=offering.price,
-            price_basis=offering.price_basis,
-            price_info=offering.price_info,
+            location=row["location"],
+            is_online=chosen_format in ONLINE_FORMATS,
+            is_free=row["is_free"],
+            price=row["price"],
+            price_basis=row["price_basis"],
+            price_info=text("price_info"),
         )
 
 
@@ -129,13 +139,14 @@ def _formatted(moment: datetime, language: str | None, zone: str) -> str:
     return dateformat.format(timezone.localtime(moment), f"D {short_date} H:i")
 
 
-def offering_card(offering: Offering) -> SafeString:
-    """The card of `offering` in the active language and time zone."""
-    facts = CardFacts.of(offering)
+def offering_card(row: Mapping[str, Any]) -> SafeString:
+    """The card of an offering, a row of `selectors.search_offering_cards`, in the active
+    language and time zone."""
+    facts = CardFacts.of(row)
     before, after = _rendered(
         facts, translation.get_language(), timezone.get_current_timezone_name()
     )
     if not facts.has_next_start:
         return before
-    when = conditional_escape(next_time(offering.next_start))  # type: ignore[attr-defined]
+    when = conditional_escape(next_time(row["next_start"]))
     return mark_safe(before + when + after)  # noqa: S308 (the time is escaped)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -43,7 +44,7 @@ def _default_city(request: HttpRequest) -> str:
 
 def offering_list(request: HttpRequest) -> HttpResponse:
     form = OfferingSearchForm(request.GET, default_municipality=_default_city(request))
-    results: QuerySet[Offering] = Offering.objects.none()
+    results: QuerySet[Any] = Offering.objects.none()
     if form.is_valid():
         results = selectors.search_offering_cards(form.filters())
     page = OneQueryPaginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
