@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, cast
 
 from django import forms
 from django.http import QueryDict
@@ -15,6 +14,7 @@ from lampio.bookings.lastminute_selectors import (
     TIME_OF_DAY_LABELS,
     LastMinuteFilters,
 )
+from lampio.core.forms import set_choices
 from lampio.spaces.models import SpaceType
 from lampio.tenancy.selectors import municipality_choices
 
@@ -49,15 +49,13 @@ class LastMinuteForm(forms.Form):
         else:
             super().__init__(initial=data.dict())
         days = [today + timedelta(days=offset) for offset in range(DAYS_AHEAD)]
-        self._choices("municipality", [("", _("Choose a city")), *cities])
-        self._choices("space_type", [("", _("Any type")), *SpaceType.choices])
-        self._choices(
+        set_choices(self, "municipality", [("", _("Choose a city")), *cities])
+        set_choices(self, "space_type", [("", _("Any type")), *SpaceType.choices])
+        set_choices(
+            self,
             "day",
             [("", _("Any day")), *((day.isoformat(), date_format(day, "l j.n.")) for day in days)],
         )
-
-    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
-        cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def filters(self) -> LastMinuteFilters:
         data = self.cleaned_data

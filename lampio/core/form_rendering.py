@@ -12,6 +12,7 @@ Django's own templates. The test compares the two.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -30,6 +31,14 @@ INPUT_WIDGETS = [
 INPUT_TEMPLATES = {f"{WIDGETS}{name}.html" for name in INPUT_WIDGETS}
 
 
+def escaped(value: Any) -> str:
+    """`value` as `conditional_escape` writes it, without the lazy-string check that Django's
+    `escape` makes on every call: a third of a search form's time went to that check."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html.escape(str(value))
+
+
 def flat_attrs(attrs: Mapping[str, Any] | None) -> SafeString:
     """` name="value"` pairs as Django's attrs.html writes them: True bare, False left out."""
     parts = []
@@ -37,9 +46,9 @@ def flat_attrs(attrs: Mapping[str, Any] | None) -> SafeString:
         if value is False:
             continue
         if value is True:
-            parts.append(f" {conditional_escape(name)}")
+            parts.append(f" {escaped(name)}")
         else:
-            parts.append(f' {conditional_escape(name)}="{conditional_escape(str(value))}"')
+            parts.append(f' {escaped(name)}="{escaped(value)}"')
     return mark_safe("".join(parts))  # noqa: S308 (every part escaped above)
 
 
@@ -53,31 +62,30 @@ def field_group(context: Context) -> SafeString:
     label = field.label
     if field.use_fieldset:
         described = field.aria_describedby
-        head = format_html(
-            "\n  <fieldset{}>\n  {}\n",
-            format_html(' aria-describedby="{}"', described) if described else "",
-            field.legend_tag() if label else "",
-        )
+        described_attr = f' aria-describedby="{escaped(described)}"' if described else ""
+        legend = escaped(field.legend_tag()) if label else ""
+        head = f"\n  <fieldset{described_attr}>\n  {legend}\n"
     else:
-        head = format_html("\n  {}\n", field.label_tag() if label else "")
+        head = f"\n  {escaped(field.label_tag()) if label else ''}\n"
     help_text = ""
     if field.help_text:
         auto_id = field.auto_id
-        help_text = format_html(
-            '<div class="helptext"{}>{}</div>',
-            format_html(' id="{}_helptext"', auto_id) if auto_id else "",
-            mark_safe(str(field.help_text)),  # noqa: S308 (help text is markup, as in Django)
-        )
-    closing = mark_safe("</fieldset>" if field.use_fieldset else "")  # noqa: S308 (a constant)
-    return format_html("{}\n{}\n{}\n{}{}", head, help_text, field.errors, field, closing)
+        id_attr = f' id="{escaped(auto_id)}_helptext"' if auto_id else ""
+        # Help text is markup, as in Django's template.
+        help_text = f'<div class="helptext"{id_attr}>{field.help_text}</div>'
+    closing = "</fieldset>" if field.use_fieldset else ""
+    return mark_safe(  # noqa: S308 (every part escaped, or markup by Django's own rules)
+        f"{head}\n{help_text}\n{escaped(field.errors)}\n{escaped(field)}{closing}"
+    )
 
 
 def label(context: Context) -> SafeString:
     """django/forms/label.html: the label or legend, or the bare text without an id."""
     if not context["use_tag"]:
         return conditional_escape(context["label"])
-    tag = context["tag"]
-    return format_html("<{}{}>{}</{}>", tag, flat_attrs(context["attrs"]), context["label"], tag)
+    tag = escaped(context["tag"])
+    attrs = flat_attrs(context["attrs"])
+    return mark_safe(f"<{tag}{attrs}>{escaped(context['label'])}</{tag}>")  # noqa: S308 (escaped)
 
 
 def error_list(context: Context) -> SafeString:
@@ -97,20 +105,17 @@ def error_list(context: Context) -> SafeString:
 def input_widget(context: Context) -> SafeString:
     widget = context["widget"]
     value = widget["value"]
-    return format_html(
-        '<input type="{}" name="{}"{}{}>',
-        widget["type"],
-        widget["name"],
-        format_html(' value="{}"', str(value)) if value is not None else "",
-        flat_attrs(widget["attrs"]),
+    value_attr = f' value="{escaped(value)}"' if value is not None else ""
+    return mark_safe(  # noqa: S308 (every part escaped)
+        f'<input type="{escaped(widget["type"])}" name="{escaped(widget["name"])}"'
+        f"{value_attr}{flat_attrs(widget['attrs'])}>"
     )
 
 
 def _option(option: Mapping[str, Any]) -> str:
     # An f-string, not format_html: a city or category list has dozens of options.
     attrs = flat_attrs(option["attrs"]) if option["attrs"] else ""
-    value, label = conditional_escape(str(option["value"])), conditional_escape(option["label"])
-    return f'<option value="{value}"{attrs}>{label}</option>'
+    return f'<option value="{escaped(option["value"])}"{attrs}>{escaped(option["label"])}</option>'
 
 
 def select(context: Context) -> SafeString:
@@ -127,24 +132,18 @@ def select(context: Context) -> SafeString:
     return format_html('<select name="{}"{}>{}</select>', widget["name"], attrs, _join(groups))
 
 
-def _choice_box(option: Mapping[str, Any]) -> SafeString:
-    value = format_html(' value="{}"', str(option["value"])) if option["value"] is not None else ""
-    box = format_html(
-        '<input type="{}" name="{}"{}{}>',
-        option["type"],
-        option["name"],
-        value,
-        flat_attrs(option["attrs"]),
+def _choice_box(option: Mapping[str, Any]) -> str:
+    value = option["value"]
+    value_attr = f' value="{escaped(value)}"' if value is not None else ""
+    box = (
+        f'<input type="{escaped(option["type"])}" name="{escaped(option["name"])}"'
+        f"{value_attr}{flat_attrs(option['attrs'])}>"
     )
     if not option["wrap_label"]:
         return box
     target = option["attrs"].get("id")
-    return format_html(
-        "<label{}>{} {}</label>",
-        format_html(' for="{}"', target) if target else "",
-        box,
-        option["label"],
-    )
+    for_attr = f' for="{escaped(target)}"' if target else ""
+    return f"<label{for_attr}>{box} {escaped(option['label'])}</label>"
 
 
 def multiple_input(context: Context) -> SafeString:
@@ -153,7 +152,7 @@ def multiple_input(context: Context) -> SafeString:
     own = widget["attrs"]
     groups = []
     for group_name, options, _index in widget["optgroups"]:
-        boxes = _join(format_html("<div>{}</div>", _choice_box(option)) for option in options)
+        boxes = _join(f"<div>{_choice_box(option)}</div>" for option in options)
         if group_name:
             boxes = format_html("<div><label>{}</label>{}</div>", group_name, boxes)
         groups.append(boxes)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.choices import BaseChoiceIterator
 
 from lampio.core.errors import DomainError
 
@@ -41,3 +43,30 @@ def submitted(
         return False
     messages.success(request, success)
     return True
+
+
+class NormalizedChoices(BaseChoiceIterator):
+    """(value, label) pairs that a choice field takes as they are.
+
+    Django normalises a plain list of choices on every assignment, and again for each copy of
+    the field: the search forms set a city list and a category list of dozens on every request,
+    which was a fifth of building the form. An iterator of Django's own kind is kept as given.
+    """
+
+    def __init__(self, pairs: Sequence[tuple[Any, Any]]) -> None:
+        self.pairs = pairs
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        # `{% if form.x.field.choices %}` hides a field with nothing to choose, as with a list.
+        return len(self.pairs)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NormalizedChoices:
+        return self  # shared, never changed in place
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: Sequence[tuple[Any, Any]]) -> None:
+    """Give the choice field `name` of `form` these (value, label) pairs, as they are."""
+    cast(forms.ChoiceField, form.fields[name]).choices = NormalizedChoices(choices)

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lampio.core.forms import set_choices
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings.models import Audience, Format, Language, Occurrence
 from lampio.offerings.selectors import OfferingFilters, keyword_filter_choices
@@ -61,14 +62,11 @@ class OfferingSearchForm(forms.Form):
             data["municipality"] = default_municipality
         super().__init__(data)
         online = _("Online (stream, recording or both ways)")
-        self._choices("municipality", [("", _("All cities")), *cities])
-        self._choices("keyword", [("", _("All categories")), *keyword_filter_choices()])
-        self._choices("audience", [("", _("Everyone")), *Audience.choices])
-        self._choices("format", [("", _("Any format")), (ONLINE, online), *Format.choices])
-        self._choices("language", [("", _("Any language")), *Language.choices])
-
-    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
-        cast(forms.ChoiceField, self.fields[name]).choices = choices
+        set_choices(self, "municipality", [("", _("All cities")), *cities])
+        set_choices(self, "keyword", [("", _("All categories")), *keyword_filter_choices()])
+        set_choices(self, "audience", [("", _("Everyone")), *Audience.choices])
+        set_choices(self, "format", [("", _("Any format")), (ONLINE, online), *Format.choices])
+        set_choices(self, "language", [("", _("Any language")), *Language.choices])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lampio.core.forms import set_choices
 from lampio.core.timeranges import Interval, local_datetime
 from lampio.spaces.models import SpaceType
-from lampio.spaces.selectors import SpaceFilters, equipment_choices
+from lampio.spaces.selectors import SpaceFilters, equipment_filter_choices
 from lampio.tenancy.selectors import municipality_choices
 
 DISPLAYS = ("list", "map")
@@ -79,12 +80,9 @@ class SpaceSearchForm(forms.Form):
             data = data.copy()
             data["municipality"] = default_municipality
         super().__init__(data)
-        self._choices("municipality", [("", _("All cities")), *cities])
-        self._choices("space_type", [("", _("Any type")), *SpaceType.choices])
-        self._choices("equipment", [(item.slug, item.name) for item in equipment_choices()])
-
-    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
-        cast(forms.ChoiceField, self.fields[name]).choices = choices
+        set_choices(self, "municipality", [("", _("All cities")), *cities])
+        set_choices(self, "space_type", [("", _("Any type")), *SpaceType.choices])
+        set_choices(self, "equipment", equipment_filter_choices())
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 
 from lampio.core.errors import NotFound, one_or_not_found
 from lampio.core.multilingual import columns, in_active_language, without_fallbacks
+from lampio.core.reference_lists import kept_per_language
 from lampio.spaces.models import (
     Equipment,
     OpeningException,
@@ -174,6 +175,13 @@ def spaces_of_venue(*, actor: Actor, venue: Venue) -> QuerySet[Space]:
 def equipment_choices() -> QuerySet[Equipment]:
     """Every kind of equipment a search can ask for, in the active language's name order."""
     return Equipment.objects.order_by("name")
+
+
+@kept_per_language(Equipment)
+def equipment_filter_choices() -> tuple[tuple[str, str], ...]:
+    """`equipment_choices` as a search filter's slug and name, kept in the process: every space
+    search page asks."""
+    return tuple(equipment_choices().values_list("slug", "name"))
 
 
 def mappable_venues(spaces: QuerySet[Space] | Iterable[Space], *, limit: int = 500) -> list[Venue]:
