@@ -61,34 +61,37 @@ def published_offerings() -> QuerySet[Offering]:
 def _filter_offerings(
     offerings: QuerySet[Offering], filters: OfferingFilters
 ) -> QuerySet[Offering]:
+    # One filter() for all: each call copies the query, and a search has up to ten conditions.
+    # Only the keyword crosses a many-valued relation, so one call means the same as ten.
+    conditions: list[Q | Exists] = []
     if filters.municipality:
-        offerings = offerings.filter(organisation__municipality__slug=filters.municipality)
+        conditions.append(Q(organisation__municipality__slug=filters.municipality))
     if filters.provider:
-        offerings = offerings.filter(organisation_id=filters.provider)
+        conditions.append(Q(organisation_id=filters.provider))
     if filters.keyword:
-        offerings = offerings.filter(keywords__key=filters.keyword)
+        conditions.append(Q(keywords__key=filters.keyword))
     if filters.audience:
-        offerings = offerings.filter(
-            Exists(
-                OfferingAudience.objects.filter(offering=OuterRef("pk"), audience=filters.audience)
-            )
+        audiences = OfferingAudience.objects.filter(
+            offering=OuterRef("pk"), audience=filters.audience
         )
+        conditions.append(Exists(audiences))
     if filters.language:
-        offerings = offerings.filter(
-            Exists(
-                OfferingLanguage.objects.filter(offering=OuterRef("pk"), language=filters.language)
-            )
+        languages = OfferingLanguage.objects.filter(
+            offering=OuterRef("pk"), language=filters.language
         )
+        conditions.append(Exists(languages))
     if filters.format:
-        offerings = offerings.filter(format=filters.format)
+        conditions.append(Q(format=filters.format))
     if filters.online is True:
-        offerings = offerings.filter(format__in=ONLINE_FORMATS)
+        conditions.append(Q(format__in=ONLINE_FORMATS))
     elif filters.online is False:
-        offerings = offerings.exclude(format__in=ONLINE_FORMATS)
+        conditions.append(~Q(format__in=ONLINE_FORMATS))
     if filters.free is not None:
-        offerings = offerings.filter(is_free=filters.free)
+        conditions.append(Q(is_free=filters.free))
     if filters.accessible:
-        offerings = offerings.exclude(Q(accessibility_fi="") | Q(accessibility_fi__isnull=True))
+        conditions.append(~(Q(accessibility_fi="") | Q(accessibility_fi__isnull=True)))
+    if conditions:
+        offerings = offerings.filter(*conditions)
     if filters.q.strip():
         offerings = matching_text(offerings, filters.q, OFFERING_FIELDS)
     return offerings
