@@ -8,20 +8,31 @@ makes a new key instead of a stale card, so nothing has to be invalidated.
 
 The next time depends on the searched dates, not on the offering, so it is left out of the facts:
 the card is kept with a hole where the time goes, and each search writes its own time there.
+
+A card this process has not kept is looked for in the shared cache (Redis in production), all of
+a page's in one round trip, and one rendered here is stored there: a new worker (gunicorn
+replaces each after some thousands of requests, and all of them on a deployment) finds the
+cards the others rendered. Shared keys name the card's templates and translations by a digest,
+so a deployment that changes either never gets an old card.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from cachetools import LRUCache, cached
-from django.template.loader import render_to_string
+import django
+from cachetools import LRUCache
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import get_template, render_to_string
 from django.utils import dateformat, formats, timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -30,6 +41,10 @@ from lampio.core.multilingual import in_active_language, languages_to_read
 from lampio.offerings.models import ONLINE_FORMATS, Format
 
 TEMPLATE = "offerings/_card.html"
+# The card's template and every template it includes: their sources are part of the shared key.
+CARD_TEMPLATES = (TEMPLATE, "offerings/_place.html", "offerings/_price.html")
+# How long a card stays in the shared cache; a card not shown for a day is rendered again.
+SHARED_SECONDS = 24 * 3600
 # The cards kept are bounded by their characters (a card is about 1,200, its key a few hundred
 # bytes more): 16 million keep some 10,000 cards, a city network's whole catalogue in one
 # language, in a few tens of megabytes per process.
@@ -112,18 +127,55 @@ class CardFacts:
 
 
 Parts = tuple[SafeString, SafeString]
-_cards: LRUCache[tuple[CardFacts, str | None, str], Parts] = LRUCache(
+Key = tuple[CardFacts, str | None, str]
+_cards: LRUCache[Key, Parts] = LRUCache(
     maxsize=CARD_CHARACTERS_KEPT,
     getsizeof=lambda parts: len(parts[0]) + len(parts[1]) + KEY_CHARACTERS,
 )
+_cards_lock = threading.Lock()
 
 
-@cached(_cards, lock=threading.Lock(), key=lambda facts, language, zone: (facts, language, zone))
-def _rendered(facts: CardFacts, language: str | None, zone: str) -> Parts:
+def _render(facts: CardFacts) -> Parts:
     """The card before and after the next time. No request: the card is the same for all."""
     html = render_to_string(TEMPLATE, {"offering": facts, "next_time": NEXT_TIME_HOLE})
     before, _hole, after = html.partition(NEXT_TIME_HOLE)
     return mark_safe(before), mark_safe(after)  # noqa: S308 (a template's output, split)
+
+
+@lru_cache(maxsize=1)
+def render_version() -> str:
+    """A digest of what a card's markup depends on besides its facts: the card's templates, the
+    site's translations and Django's version."""
+    digest = hashlib.sha256(django.get_version().encode())
+    for name in CARD_TEMPLATES:
+        digest.update(get_template(name).template.source.encode())  # type: ignore[attr-defined]
+    for locale in sorted(settings.LOCALE_PATHS):
+        for catalogue in sorted(Path(locale).glob("*/LC_MESSAGES/django.mo")):
+            digest.update(catalogue.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _shared_key(key: Key) -> str:
+    facts, language, zone = key
+    content = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+    return f"offering-card:{render_version()}:{language}:{zone}:{content}"
+
+
+def _kept_parts(keys: list[Key]) -> list[Parts]:
+    """The rendered parts for `keys`: kept in the process, else shared, else rendered now."""
+    with _cards_lock:
+        found = {key: parts for key in keys if (parts := _cards.get(key)) is not None}
+    missing = {key: _shared_key(key) for key in keys if key not in found}
+    if missing:
+        shared = cache.get_many(list(missing.values()))
+        rendered = {name: _render(key[0]) for key, name in missing.items() if name not in shared}
+        if rendered:
+            cache.set_many(rendered, timeout=SHARED_SECONDS)
+        new = {key: shared.get(name) or rendered[name] for key, name in missing.items()}
+        with _cards_lock:
+            _cards.update(new)
+        found.update(new)
+    return [found[key] for key in keys]
 
 
 def next_time(moment: datetime) -> str:
@@ -139,14 +191,19 @@ def _formatted(moment: datetime, language: str | None, zone: str) -> str:
     return dateformat.format(timezone.localtime(moment), f"D {short_date} H:i")
 
 
-def offering_card(row: Mapping[str, Any]) -> SafeString:
-    """The card of an offering, a row of `selectors.search_offering_cards`, in the active
+def offering_cards(page: Iterable[Mapping[str, Any]]) -> list[SafeString]:
+    """The cards of offerings, rows of `selectors.search_offering_cards`, in the active
     language and time zone."""
-    facts = CardFacts.of(row)
-    before, after = _rendered(
-        facts, translation.get_language(), timezone.get_current_timezone_name()
-    )
-    if not facts.has_next_start:
-        return before
+    rows = list(page)
+    language, zone = translation.get_language(), timezone.get_current_timezone_name()
+    facts = [CardFacts.of(row) for row in rows]
+    parts = _kept_parts([(one, language, zone) for one in facts])
+    return [
+        _with_next_time(before, after, row) if one.has_next_start else before
+        for one, (before, after), row in zip(facts, parts, rows, strict=True)
+    ]
+
+
+def _with_next_time(before: SafeString, after: SafeString, row: Mapping[str, Any]) -> SafeString:
     when = conditional_escape(next_time(row["next_start"]))
     return mark_safe(before + when + after)  # noqa: S308 (the time is escaped)

@@ -20,6 +20,7 @@ from lampio.core.errors import DomainError, NotFound
 from lampio.core.pagination import OneQueryPaginator
 from lampio.core.timeranges import LOCAL_ZONE, Interval, local_datetime
 from lampio.offerings import selectors
+from lampio.offerings.cards import offering_cards
 from lampio.offerings.forms import CalendarForm, EnrolForm, OfferingSearchForm
 from lampio.offerings.jsonld import jsonld_script_content, offering_jsonld, online_link_is_public
 from lampio.offerings.models import (
@@ -54,6 +55,7 @@ def offering_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_obj": page,
+            "cards": offering_cards(page.object_list),
             "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
             "display": "list",
         },

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -54,6 +56,10 @@ def _page(client: Any, language: str = "fi", **query: str) -> str:
     with translation.override(language):
         path = reverse("offerings:list")
     return client.get(path, query).content.decode()
+
+
+def _results(html: str) -> str:
+    return html[html.index('<ol class="result-list">') : html.index("</ol>")]
 
 
 def _week_of(moment: datetime) -> dict[str, str]:
@@ -124,3 +130,42 @@ def test_the_next_time_reads_as_the_templates_date_filters_wrote_it(language: st
     with translation.override(language), timezone.override(LOCAL_ZONE):
         assert cards.next_time(moment) == template.render(Context({"m": moment}))
         assert "00:30" in cards.next_time(moment)
+
+
+def test_a_worker_finds_a_card_another_worker_rendered_in_the_shared_cache(
+    client: Any, concert: Offering, renders: list[str]
+) -> None:
+    first = _page(client)
+    cards._cards.clear()  # a new worker: nothing kept in its process
+
+    second = _page(client)
+
+    assert renders == ["Iltakonsertti"]  # the second worker took the first one's card
+    assert "Iltakonsertti" in _results(second)
+    assert _results(first) == _results(second)
+
+
+def test_a_change_of_the_card_templates_or_translations_renders_cards_again(
+    client: Any, concert: Offering, renders: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _page(client)
+    cards._cards.clear()
+    # A deployment with another template or catalogue: its digest differs.
+    monkeypatch.setattr(cards, "render_version", lambda: "another-deployment")
+
+    _page(client)
+
+    assert renders == ["Iltakonsertti", "Iltakonsertti"]
+
+
+def test_the_render_version_covers_every_template_the_card_includes() -> None:
+    included: set[str] = set()
+    waiting = [cards.TEMPLATE]
+    while waiting:
+        source = get_template(waiting.pop()).template.source
+        for name in re.findall(r'{%\s*include\s+"([^"]+)"', source):
+            if name not in included:
+                included.add(name)
+                waiting.append(name)
+
+    assert included | {cards.TEMPLATE} <= set(cards.CARD_TEMPLATES)
