@@ -16,6 +16,7 @@ from lampio.bookings.lastminute_selectors import (
 )
 from lampio.core.forms import set_choices
 from lampio.spaces.models import SpaceType
+from lampio.tenancy.forms import with_chosen_city
 from lampio.tenancy.selectors import municipality_choices
 
 
@@ -39,10 +40,7 @@ class LastMinuteForm(forms.Form):
 
     def __init__(self, data: QueryDict, *, today: date, default_municipality: str = "") -> None:
         cities = municipality_choices()
-        # The city the person picked is the default until they choose in the form itself.
-        if "municipality" not in data and default_municipality in dict(cities):
-            data = data.copy()
-            data["municipality"] = default_municipality
+        data = with_chosen_city(data, default_municipality, cities)
         # Without a city there is nothing to list: an unbound form, so no "required" error.
         if "municipality" in data:
             super().__init__(data)

@@ -1,4 +1,5 @@
-"""Helpers that run a form through a service and put a refusal next to the field it concerns."""
+"""Form helpers: run a form through a service and put a refusal next to the field it concerns,
+and give choice fields lists that Django need not normalise on every request."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from lampio.offerings.models import Audience, Format, Language, Occurrence
 from lampio.offerings.selectors import OfferingFilters, keyword_filter_choices
 from lampio.offerings.services.enrolment import MAX_SEATS_PER_ENROLMENT
 from lampio.spaces.forms import DateInput, TimeInput
+from lampio.tenancy.forms import with_chosen_city
 from lampio.tenancy.models import Organisation
 from lampio.tenancy.selectors import municipality_choices
 
@@ -56,10 +57,7 @@ class OfferingSearchForm(forms.Form):
 
     def __init__(self, data: QueryDict, *, default_municipality: str = "") -> None:
         cities = municipality_choices()
-        # The city the person picked is the default until they choose in the form itself.
-        if "municipality" not in data and default_municipality in dict(cities):
-            data = data.copy()
-            data["municipality"] = default_municipality
+        data = with_chosen_city(data, default_municipality, cities)
         super().__init__(data)
         online = _("Online (stream, recording or both ways)")
         set_choices(self, "municipality", [("", _("All cities")), *cities])

@@ -14,6 +14,7 @@ from lampio.core.forms import set_choices
 from lampio.core.timeranges import Interval, local_datetime
 from lampio.spaces.models import SpaceType
 from lampio.spaces.selectors import SpaceFilters, equipment_filter_choices
+from lampio.tenancy.forms import with_chosen_city
 from lampio.tenancy.selectors import municipality_choices
 
 DISPLAYS = ("list", "map")
@@ -75,10 +76,7 @@ class SpaceSearchForm(forms.Form):
 
     def __init__(self, data: QueryDict, *, default_municipality: str = "") -> None:
         cities = municipality_choices()
-        # The city the person picked is the default until they choose in the form itself.
-        if "municipality" not in data and default_municipality in dict(cities):
-            data = data.copy()
-            data["municipality"] = default_municipality
+        data = with_chosen_city(data, default_municipality, cities)
         super().__init__(data)
         set_choices(self, "municipality", [("", _("All cities")), *cities])
         set_choices(self, "space_type", [("", _("Any type")), *SpaceType.choices])
