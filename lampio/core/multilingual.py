@@ -49,9 +49,10 @@ def translated_from(data: Mapping[str, Any], name: str) -> Translated:
     return Translated(**{language: data.get(f"{name}_{language}") or "" for language in LANGUAGES})
 
 
-def columns(name: str) -> tuple[str, ...]:
-    """The per-language columns of a translated field (or lookup path), for `values()`."""
-    return tuple(f"{name}_{language}" for language in LANGUAGES)
+def columns(name: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """The per-language columns of a translated field (or lookup path), for `values()`; only
+    those of `languages` (`languages_to_read()`) when a read needs no others."""
+    return tuple(f"{name}_{language}" for language in languages)
 
 
 def languages_to_read() -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -11,7 +12,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from lampio.core.errors import NotFound, one_or_not_found
-from lampio.core.multilingual import columns, without_fallbacks
+from lampio.core.multilingual import columns, languages_to_read, without_fallbacks
 from lampio.core.reference_lists import kept_per_language
 from lampio.core.textsearch import SearchFields, matching_text
 from lampio.offerings.models import (
@@ -186,34 +187,39 @@ def search_offerings(filters: OfferingFilters) -> QuerySet[Offering]:
     )
 
 
-# What a search result's card shows (`cards.CardFacts.of`), read as plain rows in every language:
-# building an offering, its provider, city and venue as models cost more than the query.
-CARD_COLUMNS = (
-    "pk",
-    "next_start",
-    *columns("title"),
-    *columns("short_description"),
-    "on_request",
-    "format",
-    "location",
-    "is_free",
-    "price",
-    "price_basis",
-    *columns("price_info"),
-    *columns("organisation__name"),
-    *columns("organisation__municipality__name"),
-    "venue_id",
-    *columns("venue__name"),
-    "venue__is_published",
-    "venue__street_address",
-    "venue__postal_code",
-    "venue__post_office",
-)
+# What a search result's card shows (`cards.CardFacts.of`), read as plain rows: building an
+# offering, its provider, city and venue as models cost more than the query. Texts are read in
+# the languages the page reads them in (the active one and its fallbacks), not in all three.
+@lru_cache(maxsize=8)
+def card_columns(languages: tuple[str, ...]) -> tuple[str, ...]:
+    return (
+        "pk",
+        "next_start",
+        *columns("title", languages),
+        *columns("short_description", languages),
+        "on_request",
+        "format",
+        "location",
+        "is_free",
+        "price",
+        "price_basis",
+        *columns("price_info", languages),
+        *columns("organisation__name", languages),
+        *columns("organisation__municipality__name", languages),
+        "venue_id",
+        *columns("venue__name", languages),
+        "venue__is_published",
+        "venue__street_address",
+        "venue__postal_code",
+        "venue__post_office",
+    )
 
 
 def search_offering_cards(filters: OfferingFilters) -> QuerySet[Any]:
-    """`search_offerings` as rows of `CARD_COLUMNS`, what the result cards show."""
-    return without_fallbacks(search_offerings(filters).select_related(None)).values(*CARD_COLUMNS)
+    """`search_offerings` as rows of `card_columns`, what the result cards show, in the active
+    language and its fallbacks."""
+    offerings = without_fallbacks(search_offerings(filters).select_related(None))
+    return offerings.values(*card_columns(languages_to_read()))
 
 
 def public_offering(offering_id: int, *, actor: Actor | None = None) -> Offering:

@@ -169,3 +169,15 @@ def test_the_render_version_covers_every_template_the_card_includes() -> None:
                 waiting.append(name)
 
     assert included | {cards.TEMPLATE} <= set(cards.CARD_TEMPLATES)
+
+
+def test_a_text_missing_in_the_page_language_is_shown_in_finnish(
+    client: Any, make_offering: Any, renders: list[str]
+) -> None:
+    make_offering(title_fi="Vain suomeksi", title_sv="", title_en="", occurrences=1)
+
+    swedish = _page(client, "sv")
+    english = _page(client, "en")
+
+    assert "Vain suomeksi" in _results(swedish)
+    assert "Vain suomeksi" in _results(english)
