@@ -89,9 +89,9 @@ class CardFacts:
     price_info: str
 
     @classmethod
-    def of(cls, row: Mapping[str, Any]) -> CardFacts:
-        """The facts of a row of `selectors.search_offering_cards`, in the active language."""
-        languages = languages_to_read()
+    def of(cls, row: Mapping[str, Any], languages: tuple[str, ...]) -> CardFacts:
+        """The facts of a row of `selectors.search_offering_cards`, its texts read in
+        `languages` (`languages_to_read()`)."""
 
         def text(name: str) -> str:
             return in_active_language(row, name, languages)
@@ -196,7 +196,8 @@ def offering_cards(page: Iterable[Mapping[str, Any]]) -> list[SafeString]:
     language and time zone."""
     rows = list(page)
     language, zone = translation.get_language(), timezone.get_current_timezone_name()
-    facts = [CardFacts.of(row) for row in rows]
+    languages = languages_to_read()  # once a page, not once a card
+    facts = [CardFacts.of(row, languages) for row in rows]
     parts = _kept_parts([(one, language, zone) for one in facts])
     return [
         _with_next_time(before, after, row) if one.has_next_start else before
